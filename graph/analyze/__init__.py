@@ -1,0 +1,1 @@
+"""Stage `analyze` of the pipeline (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Stage `export` of the pipeline (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Stage `extract` of the pipeline (see docs/architecture.md)."""

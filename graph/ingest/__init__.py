@@ -1,0 +1,1 @@
+"""Stage `ingest` of the pipeline (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Stage `resolve` of the pipeline (see docs/architecture.md)."""

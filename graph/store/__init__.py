@@ -1,0 +1,1 @@
+"""Stage `store` of the pipeline (see docs/architecture.md)."""

@@ -1,0 +1,119 @@
+"""The one interface every graph backend implements.
+
+Writers take the backend-neutral :class:`graph.model.GraphData`; readers
+return plain dicts and :class:`GraphData` so that callers (analysis, export,
+dashboard) never see a driver object. The contract tests in
+``tests/graph/store/test_contract.py`` run unchanged against every backend.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import GraphData
+
+
+@dataclass(frozen=True)
+class SubgraphFilter:
+    """Filters shared by the CLI, exports and the dashboard sidebar.
+
+    Empty tuples / ``None`` mean "no restriction".
+    """
+
+    types: tuple[str, ...] = ()  # EntityType values
+    kinds: tuple[str, ...] = ()  # OrgKind values (organisations only)
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None  # ISO date, inclusive
+    land: str | None = None  # Bundesland name: keep municipalities there + their neighbours
+    min_articles: int = 1
+    min_npmi: float = -1.0
+    node_cap: int | None = None
+    focus: str | None = None  # entity id: ego network around it
+    depth: int = 1
+    edge_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a user Cypher query (values are JSON-compatible)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a write did."""
+
+    nodes: int
+    edges: int
+    seconds: float
+    snapshot_id: str
+    skipped: int = 0
+
+
+class GraphStore(ABC):
+    """A graph backend: one writer plus read-only queries."""
+
+    name: str = "abstract"
+
+    @abstractmethod
+    def write(self, graph: GraphData) -> WriteReport:
+        """Store ``graph`` as the current snapshot (idempotent for the same graph)."""
+
+    @abstractmethod
+    def snapshot_id(self) -> str | None:
+        """Id of the snapshot readers currently see (``None`` when empty)."""
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity's properties, or ``None``."""
+
+    @abstractmethod
+    def neighbours(
+        self, entity_id: str, edge_types: tuple[str, ...] = (), limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Entities linked to ``entity_id``: dicts with ``entity`` and ``edge`` (props + type)."""
+
+    @abstractmethod
+    def subgraph(self, flt: SubgraphFilter) -> GraphData:
+        """Entities and their edges after ``flt`` (no Article/Topic nodes)."""
+
+    @abstractmethod
+    def load(self) -> GraphData:
+        """The whole stored graph (all labels and edge types)."""
+
+    @abstractmethod
+    def paths(self, source: str, target: str, k: int = 3, max_hops: int = 4) -> list[list[str]]:
+        """Up to ``k`` shortest entity-id paths between two entities."""
+
+    @abstractmethod
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities whose name or alias contains ``text`` (case-insensitive)."""
+
+    @abstractmethod
+    def evidence(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Evidence records of all edges between ``a`` and ``b``."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts of nodes per label and edges per type, plus the snapshot id."""
+
+    @abstractmethod
+    def cypher(
+        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None
+    ) -> QueryResult:
+        """Run a user query read-only after the safety check; refuse anything else."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

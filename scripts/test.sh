@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs (system Chromium, Python deps, a local Neo4j) and run it.
+# Used by the README's second Quickstart line and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
+fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}"
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -e '.[test]'
+
+export SKG_TEST_NEO4J_HOME="$ROOT/.neo4j"
+if .venv/bin/skg --help | grep -q " neo4j "; then
+  .venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j start || echo "warning: local Neo4j did not start"
+  trap '.venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j stop || true' EXIT
+fi
+
+echo "== ruff"; .venv/bin/ruff check graph dashboard tests bench
+echo "== mypy"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/pytest --doctest-modules graph tests "$@"
