@@ -73,12 +73,14 @@ def _register_stages() -> None:
     from graph.build import commands as build_cmds
     from graph.export import commands as export_cmds
     from graph.extract import commands as extract_cmds
+    from graph.extract.evaluation import commands as eval_cmds
     from graph.ingest import commands as ingest_cmds
     from graph.resolve import commands as resolve_cmds
     from graph.store import commands as store_cmds
+    from graph.store.neo4j_server import commands as neo4j_cmds
 
-    for module in (ingest_cmds, extract_cmds, resolve_cmds, build_cmds, store_cmds,
-                   analyze_cmds, export_cmds):
+    for module in (ingest_cmds, extract_cmds, eval_cmds, resolve_cmds, build_cmds, store_cmds,
+                   neo4j_cmds, analyze_cmds, export_cmds):
         module.register(app)
     from dashboard import commands as dashboard_cmds
 
