@@ -1,0 +1,79 @@
+"""Reader for RSS and Atom feeds (feedparser): one article per entry.
+
+Entry HTML (summary or full content) is reduced to paragraphs. The id key of
+an entry is its link, else its guid, else the feed's own key plus the entry
+position, so a feed fetched again updates its entries in place.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from graph.ingest.dates import parse_date
+from graph.ingest.failures import InputFailure
+from graph.ingest.htmltext import fragment_text
+from graph.model import Article
+
+READER = "feed"
+_DECLARED = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+_UTF8 = {"content-type": "application/xml; charset=utf-8"}
+_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+
+
+def looks_like_feed(text: str) -> bool:
+    """True when the document root (within the first 2 KB) is rss, feed or rdf:RDF."""
+    head = text[:2048].lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and bool(_ROOT.search(head))
+
+
+def _body(entry: Any) -> str:
+    contents = entry.get("content") or []
+    values = [c.get("value", "") for c in contents if c.get("value")]
+    raw = max(values, key=len) if values else entry.get("summary", "")
+    return fragment_text(str(raw or ""))
+
+
+def _published(entry: Any) -> str | None:
+    for name in ("published", "updated", "created"):
+        if value := parse_date(entry.get(name)):
+            return value
+    return None
+
+
+def _entry(entry: Any, index: int, key: str, source: str) -> Article | None:
+    text = _body(entry)
+    title = fragment_text(str(entry.get("title") or "")).replace("\n\n", " ")
+    if not text and not title:
+        return None
+    link = entry.get("link") or None
+    link = link if link and str(link).startswith(("http://", "https://")) else None
+    entry_key = link or entry.get("id") or None
+    tags = [t.get("term", "").strip() for t in entry.get("tags") or [] if t.get("term")]
+    return Article(
+        id=Article.make_id(entry_key or key, "article", 0 if entry_key else index), source=source,
+        title=title, text=text or title, published=_published(entry), author=entry.get("author") or None,
+        tags=tuple(dict.fromkeys(tags)), url=link, reader=READER, ordinal=0 if entry_key else index,
+    )
+
+
+def read_feed(text: str, key: str, source: str) -> Iterator[Article | InputFailure]:
+    """The entries of a feed as articles, or a failure when none can be read."""
+    # A stream, never a string: feedparser fetches strings that look like URLs. The text is
+    # already decoded, so the XML declaration's encoding is dropped and UTF-8 stated instead.
+    data = _DECLARED.sub(r"\1", text, count=1).encode("utf-8", "replace")
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=_UTF8)
+    count = 0
+    for index, entry in enumerate(parsed.entries):
+        article = _entry(entry, index, key, source)
+        if article is not None:
+            count += 1
+            yield article
+    if count == 0:
+        problem = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
+        yield InputFailure(source, None, f"the feed has no readable entries{problem}",
+                           "check that the file is a complete RSS or Atom feed", READER)
