@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from graph.cli import main
 from tests.graph.ingest.helpers import FIXTURES
 
