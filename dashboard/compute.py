@@ -1,0 +1,212 @@
+"""Pure transforms of a :class:`GraphData` into the tables the pages show.
+
+No Streamlit here: :mod:`dashboard.data` caches these results, and tests call
+them directly. Algorithms come from :mod:`graph.analyze` when that stage
+provides them; the small fallbacks below keep the dashboard usable on any
+graph (they use igraph, seeded, so results are stable across reruns).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import igraph as ig
+import pandas as pd
+
+from graph.model import GraphData
+
+ENTITY_COLUMNS = ["id", "name", "type", "kind", "aliases", "ags", "lat", "lon", "land",
+                  "mentions", "articles", "first_seen", "last_seen", "confidence"]
+
+
+def parse_evidence(raw: Any) -> list[dict[str, Any]]:
+    """Evidence as a list of dicts whether stored as JSON text or a list."""
+    if not raw:
+        return []
+    if isinstance(raw, str):
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            return []
+        return value if isinstance(value, list) else []
+    return list(raw)
+
+
+def entities_frame(data: GraphData) -> pd.DataFrame:
+    """One row per Entity node with the declared entity properties."""
+    rows = [{c: n.props.get(c) for c in ENTITY_COLUMNS} | {"id": n.id}
+            for n in data.nodes if n.label == "Entity"]
+    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    for col in ("mentions", "articles"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").fillna(0).astype(int)
+    frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce")
+    return frame
+
+
+def articles_frame(data: GraphData) -> pd.DataFrame:
+    """One row per Article node (id, title, published, url, role, source)."""
+    cols = ["id", "title", "published", "url", "role", "source", "section"]
+    rows = [{c: n.props.get(c) for c in cols} | {"id": n.id} for n in data.nodes if n.label == "Article"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def edges_frame(data: GraphData, types: tuple[str, ...] = ("CO_MENTIONED",)) -> pd.DataFrame:
+    """Entity–entity edges of ``types`` with their main counts."""
+    cols = ["type", "source", "target", "weight", "articles", "sentence_count", "npmi",
+            "first_seen", "last_seen", "role", "evidence"]
+    rows = [{c: e.props.get(c) for c in cols} | {"type": e.type, "source": e.source, "target": e.target}
+            for e in data.edges if e.type in types]
+    frame = pd.DataFrame(rows, columns=cols)
+    for col in ("weight", "articles", "sentence_count"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").fillna(0)
+    return frame
+
+
+def articles_per_month(data: GraphData) -> pd.DataFrame:
+    """Article counts per month of publication (undated articles left out)."""
+    arts = articles_frame(data)
+    months = arts["published"].dropna().astype(str).str.slice(0, 7)
+    counts = months[months.str.len() == 7].value_counts().sort_index()
+    return pd.DataFrame({"month": counts.index, "articles": counts.to_numpy()})
+
+
+def top_actors(data: GraphData, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most-reported actors per type (organisations per kind)."""
+    ents = entities_frame(data)
+    ents["group"] = ents["type"].where(ents["kind"].isna(), ents["type"] + "/" + ents["kind"].astype(str))
+    ents = ents.sort_values(["group", "articles", "mentions", "name"], ascending=[True, False, False, True])
+    return ents.groupby("group").head(n)[["group", "name", "articles", "mentions", "id"]]
+
+
+def igraph_of(data: GraphData, weight: str = "weight") -> ig.Graph:
+    """Undirected weighted igraph of entity–entity edges, vertices sorted by id."""
+    ids = sorted(n.id for n in data.nodes if n.label == "Entity")
+    index = {v: i for i, v in enumerate(ids)}
+    pairs: dict[tuple[int, int], float] = {}
+    for e in data.edges:
+        if e.source in index and e.target in index and e.source != e.target:
+            a, b = sorted((index[e.source], index[e.target]))
+            pairs[(a, b)] = pairs.get((a, b), 0.0) + float(e.props.get(weight) or 1)
+    g = ig.Graph(n=len(ids), edges=list(pairs), directed=False)
+    g.vs["name"] = ids
+    g.es["weight"] = list(pairs.values())
+    return g
+
+
+def node_metrics(data: GraphData, seed: int) -> pd.DataFrame:
+    """Degree, weighted degree, PageRank and a seeded Louvain community per entity.
+
+    Computed directly in igraph: ``graph.analyze``'s versions also label every
+    community, which took seconds on a 3,000-actor graph, too slow for a page.
+    """
+    g = igraph_of(data)
+    if g.vcount() == 0:
+        return pd.DataFrame(columns=["id", "degree", "strength", "pagerank", "community"])
+    import random
+
+    random.seed(seed)
+    ig.set_random_number_generator(random)
+    weights = g.es["weight"] if g.ecount() else None
+    communities = g.community_multilevel(weights=weights).membership if g.ecount() else [0] * g.vcount()
+    return pd.DataFrame({
+        "id": g.vs["name"], "degree": g.degree(), "strength": g.strength(weights=weights),
+        "pagerank": g.pagerank(weights=weights), "community": communities,
+    })
+
+
+def seeded_layout(g: ig.Graph, seed: int) -> list[tuple[float, float]]:
+    """Fruchterman–Reingold positions from seeded start positions (stable across reruns)."""
+    import random
+
+    if g.vcount() == 0:
+        return []
+    rnd = random.Random(seed)
+    start = [[rnd.uniform(-1, 1), rnd.uniform(-1, 1)] for _ in range(g.vcount())]
+    weights = g.es["weight"] if g.ecount() else None
+    layout = g.layout_fruchterman_reingold(seed=start, weights=weights, niter=300)
+    return [(float(x), float(y)) for x, y in layout.coords]
+
+
+def ego_ids(g: ig.Graph, focus: str, depth: int) -> set[str]:
+    """Ids within ``depth`` hops of ``focus`` (empty when unknown)."""
+    try:
+        vid = g.vs.find(name=focus).index
+    except ValueError:
+        return set()
+    return {g.vs[i]["name"] for i in g.neighborhood(vid, order=depth)}
+
+
+def hhi(shares: list[float]) -> float:
+    """Herfindahl–Hirschman index (0–10,000) of absolute counts.
+
+    >>> hhi([1, 1])
+    5000.0
+    """
+    total = sum(shares)
+    return 0.0 if total == 0 else round(sum((s / total * 100) ** 2 for s in shares), 1)
+
+
+def vendor_municipality_pairs(data: GraphData) -> pd.DataFrame:
+    """Vendor–municipality edges with article counts (either direction, any entity edge type)."""
+    ents = {n.id: {**n.props, "id": n.id} for n in data.nodes if n.label == "Entity"}
+    rows: Counter[tuple[str, str]] = Counter()
+    for e in data.edges:
+        if e.type not in ("CO_MENTIONED", "LOCATED_IN", "AFFILIATED_WITH"):
+            continue
+        a, b = ents.get(e.source), ents.get(e.target)
+        if not a or not b:
+            continue
+        if b.get("kind") == "vendor" and a.get("type") == "MUNICIPALITY":
+            a, b = b, a
+        if a.get("kind") == "vendor" and b.get("type") == "MUNICIPALITY":
+            rows[(a["id"], b["id"])] += int(e.props.get("articles") or e.props.get("count") or 1)
+    out = [{"vendor_id": v, "vendor": ents[v]["name"], "municipality_id": m,
+            "municipality": ents[m]["name"], "land": ents[m].get("land") or "unknown",
+            "lat": ents[m].get("lat"), "lon": ents[m].get("lon"), "articles": n}
+           for (v, m), n in sorted(rows.items())]
+    return pd.DataFrame(out, columns=["vendor_id", "vendor", "municipality_id", "municipality", "land",
+                                      "lat", "lon", "articles"])
+
+
+def vendor_reach(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per vendor: municipalities reached, Länder reached and articles."""
+    if pairs.empty:
+        return pd.DataFrame(columns=["vendor", "municipalities", "laender", "articles"])
+    grouped = pairs.groupby("vendor").agg(municipalities=("municipality_id", "nunique"),
+                                         laender=("land", "nunique"), articles=("articles", "sum"))
+    return grouped.reset_index().sort_values(["municipalities", "articles"], ascending=False)
+
+
+def concentration_per_land(pairs: pd.DataFrame) -> pd.DataFrame:
+    """HHI of vendors' article shares per Land, with the leading vendor."""
+    rows = []
+    for land, part in pairs.groupby("land"):
+        shares = part.groupby("vendor")["articles"].sum().sort_values(ascending=False)
+        rows.append({"land": land, "vendors": len(shares), "hhi": hhi(list(shares.to_numpy())),
+                     "leader": shares.index[0], "articles": int(shares.sum())})
+    return pd.DataFrame(rows, columns=["land", "vendors", "hhi", "leader", "articles"])
+
+
+def period_diff(before: GraphData, after: GraphData, ratio: float = 1.5) -> pd.DataFrame:
+    """Ties new, vanished, strengthened or weakened between two period subgraphs."""
+    names = {n.id: n.props.get("name", n.id) for n in [*before.nodes, *after.nodes]}
+
+    def weights(data: GraphData) -> dict[tuple[str, str], float]:
+        out: dict[tuple[str, str], float] = {}
+        for e in data.edges:
+            if e.type == "CO_MENTIONED":
+                key = (min(e.source, e.target), max(e.source, e.target))
+                out[key] = out.get(key, 0) + float(e.props.get("articles") or e.props.get("weight") or 1)
+        return out
+
+    w1, w2 = weights(before), weights(after)
+    rows = []
+    for key in sorted(set(w1) | set(w2)):
+        a, b = w1.get(key, 0.0), w2.get(key, 0.0)
+        change = ("new" if a == 0 else "vanished" if b == 0 else "strengthened" if b >= a * ratio
+                  else "weakened" if a >= b * ratio else "stable")
+        rows.append({"change": change, "a": names.get(key[0], key[0]), "b": names.get(key[1], key[1]),
+                     "before": a, "after": b, "a_id": key[0], "b_id": key[1]})
+    return pd.DataFrame(rows, columns=["change", "a", "b", "before", "after", "a_id", "b_id"])

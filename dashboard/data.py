@@ -1,0 +1,140 @@
+"""The cached data layer: the only place the dashboard talks to :mod:`graph`.
+
+Pages call these functions and never import ``graph.store`` or run Cypher or
+algorithms themselves. The store handle is a ``st.cache_resource`` (one per
+backend and home); graph-sized results are cached per snapshot id, so a
+rebuild invalidates them automatically and a rerun with the same filters
+costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import compute, netdata, netview
+from graph.errors import SkgError, StoreError
+from graph.model import GraphData
+from graph.settings import Settings, load_settings
+from graph.store.base import GraphStore, SubgraphFilter
+
+
+class EmptyGraphError(StoreError):
+    """The store holds no graph yet."""
+
+    code = "E404"
+
+
+def settings() -> Settings:
+    """Settings from the environment ``skg dashboard`` passed on."""
+    return load_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(backend: str, home: str) -> GraphStore:
+    from graph.store import open_store
+
+    return open_store(settings(), backend)
+
+
+def store() -> GraphStore:
+    """The shared store handle for the configured backend."""
+    s = settings()
+    return _open_store(s.backend, str(s.home_path))
+
+
+def reset() -> None:
+    """Close the store and drop every cache (before and after a rebuild)."""
+    with contextlib.suppress(SkgError):
+        store().close()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def snapshot() -> str | None:
+    """Id of the snapshot readers see now."""
+    return store().snapshot_id()
+
+
+def require_snapshot() -> str:
+    """The current snapshot id, or a friendly error telling how to fill the store."""
+    snap = snapshot()
+    if not snap:
+        raise EmptyGraphError(
+            "the graph is empty",
+            hint="run `skg demo` for the sample corpus, or `skg ingest FILES` then `skg build`")
+    return snap
+
+
+@st.cache_resource(show_spinner="Loading graph…", max_entries=4)
+def graph_data(snap: str) -> GraphData:
+    """The whole stored graph of snapshot ``snap`` (shared, treat as read-only)."""
+    return store().load()
+
+
+@st.cache_resource(show_spinner="Filtering…", max_entries=16)
+def filtered(flt: SubgraphFilter, snap: str) -> GraphData:
+    """Entities and edges after ``flt`` (focus and node cap are applied by the network view)."""
+    return store().subgraph(replace(flt, focus=None, node_cap=None))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def stats(snap: str) -> dict[str, Any]:
+    """Counts per label and edge type."""
+    return store().stats()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def entities(snap: str) -> pd.DataFrame:
+    """All entities as a table (from the entity graph: no articles need loading)."""
+    return compute.entities_frame(filtered(SubgraphFilter(), snap))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def articles(snap: str) -> pd.DataFrame:
+    """All article nodes as a table."""
+    return compute.articles_frame(graph_data(snap))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def articles_per_month(snap: str) -> pd.DataFrame:
+    """Articles per publication month."""
+    return compute.articles_per_month(graph_data(snap))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def top_actors(flt: SubgraphFilter, snap: str, n: int = 10) -> pd.DataFrame:
+    """Most-reported actors per type/kind within the filters."""
+    return compute.top_actors(filtered(flt, snap), n)
+
+
+def entity_options(snap: str) -> dict[str, str]:
+    """Entity id → "name (type)" for pickers, sorted by name."""
+    ents = entities(snap).sort_values(["name", "id"])
+    return {r.id: f"{r.name} ({r.type}{'/' + r.kind if isinstance(r.kind, str) else ''})"
+            for r in ents.itertuples()}
+
+
+def search(text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities whose name or alias contains ``text``."""
+    return store().search(text, limit) if text.strip() else []
+
+
+@st.cache_data(show_spinner="Laying out the network…", max_entries=16)
+def network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str,
+                 seed: int) -> tuple[str, int, int]:
+    """The vis-network page for the filtered graph, with node and edge counts."""
+    nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
+                                         focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
+    return netview.network_html(nodes, edges), len(nodes), len(edges)
+
+
+
+def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:
+    """A vis-network page for a small ad-hoc graph (e.g. a query result)."""
+    nodes, edges = netdata.network_lists(graph, metric="degree", cap=cap, seed=int(settings().seed))
+    return netview.network_html(nodes, edges, height=height)

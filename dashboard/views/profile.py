@@ -1,0 +1,84 @@
+"""Actor profile: names, type, key and map pin, roles, mentions over time, strongest partners with quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import actors, charts, data, ui
+
+
+def render() -> None:
+    """Draw the profile page for the entity in ``?entity=`` or the picker."""
+    st.title("Actor profile")
+    snap = data.require_snapshot()
+    chosen = ui.entity_picker("Actor", snap, key="profile_entity", default=st.query_params.get("entity"))
+    if not chosen:
+        st.info("Pick an actor above, or click one in the Network page.")
+        return
+    st.query_params["entity"] = chosen
+    prof = actors.profile(chosen, snap)
+    if prof is None:
+        st.warning("This actor is not in the current snapshot (it may have been merged or ignored).")
+        return
+    _header(prof["entity"])
+    _roles(prof["roles"])
+    st.subheader("Mentions over time")
+    if prof["timeline"].empty:
+        st.caption("no dated mentions")
+    else:
+        st.bar_chart(prof["timeline"], x="month", y="articles", height=200)
+    _partners(prof["partners"])
+
+
+def _header(ent: dict[str, Any]) -> None:
+    st.header(ui.md(ent.get("name")))
+    kind = f" / {ui.md(ent['kind'])}" if ent.get("kind") else ""
+    st.markdown(f"**Type:** {ui.md(ent.get('type'))}{kind} · **articles:** {ent.get('articles') or 0} · "
+                f"**mentions:** {ent.get('mentions') or 0} · **seen:** {ui.md(ent.get('first_seen'))} … "
+                f"{ui.md(ent.get('last_seen'))} · **confidence:** {ent.get('confidence')}")
+    aliases = [a for a in (ent.get("aliases") or []) if a != ent.get("name")]
+    if aliases:
+        st.markdown("**Also written as:** " + ", ".join(ui.md(a) for a in aliases))
+    if ent.get("type") == "MUNICIPALITY":
+        land = ui.md(ent.get("land") or "unknown")
+        st.markdown(f"**AGS:** `{ui.md(ent.get('ags') or 'unknown')}` · **Land:** {land}")
+        if ent.get("lat") is not None and ent.get("lon") is not None:
+            st.plotly_chart(charts.germany_map(pd.DataFrame([{"name": ent.get("name"), "lat": ent["lat"],
+                                                              "lon": ent["lon"], "size": 12}])),
+                            config={"displayModeBar": False}, key="profile_map")
+
+
+def _roles(roles: list[dict[str, Any]]) -> None:
+    st.subheader("Roles and affiliations")
+    if not roles:
+        st.caption("no stated roles")
+        return
+    table = pd.DataFrame([{k: r[k] for k in ("edge", "role", "name", "first_seen", "last_seen", "articles")}
+                          for r in roles])
+    st.dataframe(table, hide_index=True)
+
+
+def _partners(partners: list[dict[str, Any]]) -> None:
+    st.subheader("Strongest partners by type")
+    if not partners:
+        st.caption("no ties in this snapshot")
+        return
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for p in partners:
+        by_type.setdefault(str(p.get("kind") or p.get("type")), []).append(p)
+    tabs = st.tabs([f"{t} ({len(v)})" for t, v in by_type.items()])
+    for tab, rows in zip(tabs, by_type.values(), strict=True):
+        with tab:
+            for p in rows[:10]:
+                seen = f"{p['first_seen']} … {p['last_seen']}"
+                label = f"{ui.md(p['name'])} — {p['articles']} articles ({seen})"
+                with st.expander(label):
+                    st.page_link("views/profile.py", label="open profile", query_params={"entity": p["id"]})
+                    ui.evidence_list(p["evidence"])
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,132 @@
+"""End-to-end: `skg dashboard` in headless Chromium on the sample corpus built by the real pipeline.
+
+Each test saves a screenshot into the ``artifacts_dir`` fixture. The server
+and the browser are shared by the module (starting them costs seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.commands import run_demo
+from graph.settings import load_settings
+from tests.dashboard.browser import (
+    DashboardServer,
+    choose,
+    launch,
+    network_frame,
+    settle_charts,
+    visit,
+    wait_ready,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+PAGES = {"": "Overview", "network": "Network", "profile": "Actor profile",
+         "vendors": "Vendors × municipalities", "paths": "Paths between two actors",
+         "compare": "Compare periods", "cypher": "Cypher (read-only)", "review": "Review",
+         "export": "Export", "quality": "Data quality"}
+
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DashboardServer]:
+    """The sample corpus ingested and built into a fresh home, served by `skg dashboard`."""
+    home = tmp_path_factory.mktemp("demo-home")
+    run_demo(load_settings(env={"SKG_HOME": str(home)}, use_file=False))
+    server = DashboardServer(home, home / "dashboard.log").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as pw:
+        chromium = launch(pw)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _no_exception(page: Any) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")[:2000]
+
+
+def test_browser_every_page_renders(sample_server: DashboardServer, page: Any, artifacts_dir: Path) -> None:
+    for path, title in PAGES.items():
+        visit(page, f"{sample_server.url}/{path}")
+        assert page.locator("h1").first.inner_text().strip() == title
+        _no_exception(page)
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0, path
+        settle_charts(page)
+        page.screenshot(path=str(artifacts_dir / f"dashboard-{path or 'overview'}.png"))
+
+
+def _caption_count(page: Any) -> int:
+    text = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="actors,").first.inner_text()
+    return int(re.match(r"(\d+) actors", text).group(1))  # type: ignore[union-attr]
+
+
+def test_browser_filter_and_focus_then_profile(sample_server: DashboardServer, page: Any,
+                                               artifacts_dir: Path) -> None:
+    visit(page, f"{sample_server.url}/network")
+    frame = network_frame(page)
+    everyone = _caption_count(page)
+    choose(page, "Entity types", "MUNICIPALITY", sidebar=True)
+    municipalities = _caption_count(page)
+    assert 0 < municipalities < everyone
+    choose(page, "Focus on actor", "Ulm")
+    frame = network_frame(page)
+    focused = _caption_count(page)
+    assert 0 < focused <= municipalities
+    page.screenshot(path=str(artifacts_dir / "dashboard-network-focus.png"))
+    # Click the focused node on the canvas: the top window navigates to its profile.
+    target = frame.evaluate("""() => { const ids = net.body.data.nodes.getIds();
+        const pos = net.getPositions(ids); const best = ids.find(i => net.body.data.nodes.get(i).label === 'Ulm');
+        const p = net.canvasToDOM(pos[best]); return {id: best, x: p.x, y: p.y}; }""")
+    assert target["id"]
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+    page.wait_for_url(re.compile(r".*/profile\?entity=" + target["id"]), timeout=30_000)
+    wait_ready(page)
+    assert "Ulm" in page.locator("h2").first.inner_text()
+    _no_exception(page)
+    page.screenshot(path=str(artifacts_dir / "dashboard-profile.png"))
+
+
+def test_browser_saved_cypher_query(sample_server: DashboardServer, page: Any, artifacts_dir: Path) -> None:
+    visit(page, f"{sample_server.url}/cypher")
+    choose(page, "Saved query", "top_vendors_by_reach")
+    page.get_by_role("button", name="Run").click()
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    wait_ready(page)
+    rows = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="rows").first.inner_text()
+    assert int(rows.split()[0]) > 0
+    _no_exception(page)
+    page.screenshot(path=str(artifacts_dir / "dashboard-cypher.png"))
+
+
+def test_browser_download_export(sample_server: DashboardServer, page: Any, artifacts_dir: Path) -> None:
+    visit(page, f"{sample_server.url}/export")
+    choose(page, "Format", "graphml")
+    page.get_by_role("button", name="Prepare export").click()
+    button = page.get_by_role("button", name=re.compile("Download .*graphml"))
+    button.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        button.click()
+    saved = artifacts_dir / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    page.screenshot(path=str(artifacts_dir / "dashboard-export.png"))

@@ -1,0 +1,74 @@
+"""AppTest smoke tests: every page renders on a small known graph without exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.settings import Settings
+from tests.dashboard.conftest import open_page
+
+PAGES = ("overview", "network", "profile", "vendors", "paths", "compare", "cypher", "review",
+         "export", "quality")
+
+
+def _texts(at: object) -> str:
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "error", "warning"):
+        parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_without_exception(page: str, fixture_home: Settings) -> None:
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title, "every page has a title"
+
+
+def test_pages_overview_shows_counts(fixture_home: Settings) -> None:
+    at = open_page("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Actors"] == "13"
+    assert metrics["Articles"] == "4"
+
+
+def test_pages_profile_shows_partners_and_evidence(fixture_home: Settings) -> None:
+    at = open_page("profile", entity="e_komm1")
+    text = _texts(at)
+    assert "Komm.ONE" in text
+    assert "Erika Mustermann leads Komm.ONE" in text
+    assert any("CEO" in str(df.value.to_dict()) for df in at.dataframe)
+
+
+def test_pages_empty_store_shows_next_step(settings: Settings) -> None:
+    at = open_page("overview")
+    assert not at.exception
+    assert at.error and "skg demo" in at.error[0].value
+
+
+def test_pages_network_filter_by_type_changes_counts(fixture_home: Settings) -> None:
+    at = open_page("network")
+    before = next(c.value for c in at.caption if "actors" in c.value)
+    at.sidebar.multiselect(key="f_types").set_value(["MUNICIPALITY", "ORGANIZATION"]).run()
+    after = next(c.value for c in at.caption if "actors" in c.value)
+    assert before.startswith("13 actors") and after.startswith("10 actors")
+
+
+def test_pages_refused_query_is_friendly(fixture_home: Settings) -> None:
+    at = open_page("cypher")
+    at.text_area[0].set_value("MATCH (e) DELETE e")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.error and "only read queries" in at.error[0].value
+    assert any("E402" in c.value for c in at.caption)
+
+
+def test_pages_neo4j_down_is_friendly(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SKG_BACKEND", "neo4j")
+    monkeypatch.setenv("SKG_NEO4J_URI", "bolt://127.0.0.1:9")
+    monkeypatch.setenv("SKG_NEO4J_PASSWORD", "wrong")
+    at = open_page("overview")
+    assert not at.exception, at.exception
+    assert at.error, "a clear error instead of a traceback"
+    assert any("neo4j start" in i.value for i in at.info), [i.value for i in at.info]
