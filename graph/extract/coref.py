@@ -1,0 +1,68 @@
+"""Second pass over settled spans: acronyms defined in the text and short person mentions.
+
+"Bundesverband IT-Mittelstand (BITMi)" defines "BITMi" for the rest of the
+document (also inside compounds like "BITMi-Präsident"); after "Marian
+Schreier", a bare "Schreier" is the same person.
+"""
+
+from __future__ import annotations
+
+from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate, settle
+from graph.extract.context import Context
+from graph.extract.recognizers.common import is_acronym
+from graph.model.extraction import EntityType
+
+
+def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
+    """Acronym → the organisation it abbreviates, from "Long Name (ACR)"."""
+    text = ctx.text
+    defined: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.type is not EntityType.ORGANIZATION:
+            continue
+        rest = text[cand.end:cand.end + 20]
+        stripped = rest.lstrip(" ")
+        if not stripped.startswith("("):
+            continue
+        close = stripped.find(")")
+        acr = stripped[1:close] if close > 1 else ""
+        if is_acronym(acr) and " " not in acr:
+            defined.setdefault(acr, cand)
+    return defined
+
+
+def _surnames(kept: list[Candidate]) -> dict[str, Candidate]:
+    """Surname → first full-name mention (only unambiguous surnames)."""
+    seen: dict[str, Candidate] = {}
+    clash: set[str] = set()
+    for cand in kept:
+        if cand.type is EntityType.PERSON and " " in cand.canonical:
+            last = cand.canonical.rsplit(" ", 1)[1]
+            if last in seen and seen[last].canonical != cand.canonical:
+                clash.add(last)
+            seen.setdefault(last, cand)
+    return {k: v for k, v in seen.items() if k not in clash}
+
+
+def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
+    """Add acronym reuses and surname-only mentions; returns the settled list."""
+    acronyms = _acronyms(ctx, kept)
+    surnames = _surnames(kept)
+    if not acronyms and not surnames:
+        return kept
+    added: list[Candidate] = []
+    tokens = ctx.doc.tokens
+    for i in ctx.doc.caps:
+        tok = tokens[i]
+        word = tok.text.split("-", 1)[0] if "-" in tok.text else tok.text
+        org = acronyms.get(word)
+        if org is not None:
+            added.append(org.moved(start=tok.start, end=tok.start + len(word), priority=P_ACTOR - 1,
+                                   confidence=0.85))
+            continue
+        person = surnames.get(tok.text)
+        if person is not None and tok.start >= person.end:
+            added.append(person.moved(start=tok.start, end=tok.end, priority=P_PERSON - 1, confidence=0.8))
+    weak = [c for c in kept if not (c.type in (EntityType.MUNICIPALITY, EntityType.LOCATION)
+                                    and c.confidence < 0.9 and ctx.text[c.start:c.end] in surnames)]
+    return settle(weak + added)

@@ -1,0 +1,120 @@
+"""Word lists and known actors as data files (``data/lexicon``, ``data/actors``).
+
+Language data lives in plain files so that curators can extend it without
+touching code, and their content hash becomes part of the extractor version:
+changing a list invalidates cached extractions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.errors import ExtractionError
+from graph.model.extraction import EntityType, OrgKind
+from graph.model.ids import digest
+from graph.resources import data_path
+
+LEXICON_FILES = (
+    ("lexicon", "first_names.txt"), ("lexicon", "legal_forms.txt"), ("lexicon", "org_heads.tsv"),
+    ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
+    ("lexicon", "name_stopwords.txt"), ("actors", "known_actors.tsv"),
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One curated actor: its display name, type, kind and the names it goes by."""
+
+    canonical: str
+    type: EntityType
+    kind: OrgKind | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything the rule recogniser knows as data (hashed by identity, so it can key caches)."""
+
+    first_names: frozenset[str]
+    legal_forms: tuple[str, ...]
+    org_heads: dict[str, tuple[OrgKind, bool]]  # head → (kind, matches as compound suffix)
+    trailing_heads: dict[str, OrgKind]  # words that end a name: "Hirzel Verlag", "Bellevue Group"
+    role_nouns: frozenset[str]
+    place_stopwords: frozenset[str]
+    locations: dict[str, str]  # surface → canonical
+    name_stopwords: frozenset[str]
+    actors: tuple[Actor, ...]
+    fingerprint: str
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExtractionError(f"cannot read word list: {exc}", path=str(path),
+                              hint="reinstall stakeholder-graph; the data folder is incomplete") from None
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(w for ln in _lines(path) for w in ln.split())
+
+
+def _org_heads(path: Path, mode: str) -> dict[str, tuple[OrgKind, bool]]:
+    """Heads of one mode: ``trailing``, or the others (``word``/``suffix``)."""
+    heads: dict[str, tuple[OrgKind, bool]] = {}
+    for number, ln in enumerate(_lines(path), 1):
+        parts = ln.split("\t")
+        if len(parts) != 3 or parts[2] not in ("word", "suffix", "trailing"):
+            raise ExtractionError("expected 3 tab-separated columns", path=str(path), line=number,
+                                  hint="write: head<TAB>kind<TAB>word|suffix|trailing")
+        if (parts[2] == "trailing") == (mode == "trailing"):
+            heads[parts[0]] = (OrgKind(parts[1]), parts[2] == "suffix")
+    return heads
+
+
+def _locations(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for ln in _lines(path):
+        names = [n.strip() for n in ln.split("|") if n.strip()]
+        for name in names:
+            out[name] = names[0]
+    return out
+
+
+def _actors(path: Path) -> tuple[Actor, ...]:
+    actors = []
+    for number, ln in enumerate(_lines(path), 1):
+        parts = ln.split("\t")
+        if len(parts) < 3:
+            raise ExtractionError("expected canonical, type, kind and aliases separated by tabs",
+                                  path=str(path), line=number, hint="fix the row")
+        kind = OrgKind(parts[2]) if parts[2] else None
+        aliases = tuple(a for a in (parts[3].split("|") if len(parts) > 3 else ()) if a)
+        actors.append(Actor(parts[0], EntityType(parts[1]), kind, aliases))
+    return tuple(actors)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(root: Path | None = None) -> Lexicon:
+    """Read all word lists (cached per process; ``root`` replaces ``data/`` in tests)."""
+    def path(*parts: str) -> Path:
+        return root.joinpath(*parts) if root else data_path(*parts)
+
+    fingerprint = digest(*(path(*p).read_bytes() if path(*p).exists() else b"" for p in LEXICON_FILES),
+                         length=8)
+    heads_file = path("lexicon", "org_heads.tsv")
+    return Lexicon(
+        first_names=_words(path("lexicon", "first_names.txt")),
+        legal_forms=tuple(_lines(path("lexicon", "legal_forms.txt"))),
+        org_heads=_org_heads(heads_file, "head"),
+        trailing_heads={h: k for h, (k, _) in _org_heads(heads_file, "trailing").items()},
+        role_nouns=frozenset(_lines(path("lexicon", "role_nouns.txt"))),
+        place_stopwords=_words(path("lexicon", "place_stopwords.txt")),
+        locations=_locations(path("lexicon", "locations.txt")),
+        name_stopwords=_words(path("lexicon", "name_stopwords.txt")),
+        actors=_actors(path("actors", "known_actors.tsv")),
+        fingerprint=fingerprint,
+    )

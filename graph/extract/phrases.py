@@ -1,0 +1,78 @@
+"""A token-sequence dictionary matcher (the role spaCy's PhraseMatcher plays).
+
+Phrases are tokenised with the document tokeniser and stored in a dict keyed
+by their first token, so a scan costs one dict lookup per token plus a short
+comparison for each phrase that starts there: linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from graph.extract.text import _TOKEN, Token
+from graph.model.ids import fold
+
+T = TypeVar("T")
+
+
+def tokenize(phrase: str) -> tuple[str, ...]:
+    """The token texts of a phrase, as the document tokeniser would cut them."""
+    return tuple(m.group() for m in _TOKEN.finditer(phrase))
+
+
+@dataclass
+class PhraseMatcher(Generic[T]):
+    """Map token sequences to payloads; find the longest match at each position.
+
+    ``folded`` matchers compare case- and umlaut-folded tokens (place names);
+    exact matchers compare tokens as written (acronyms like "KDO" vs "Kdo").
+    """
+
+    folded: bool = False
+    _index: dict[str, list[tuple[tuple[str, ...], T]]] = field(default_factory=dict)
+    _size: int = 0
+
+    def key(self, token: str) -> str:
+        """How a token is compared."""
+        return fold_token(token) if self.folded else token
+
+    def add(self, phrase: str, payload: T) -> None:
+        """Register ``phrase`` (ignored when it has no tokens)."""
+        toks = tuple(self.key(t) for t in tokenize(phrase))
+        if not toks:
+            return
+        bucket = self._index.setdefault(toks[0], [])
+        bucket.append((toks, payload))
+        bucket.sort(key=lambda item: -len(item[0]))
+        self._size += 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def keys_of(self, tokens: list[Token]) -> list[str]:
+        """The comparison keys of a token list (compute once, share between scans)."""
+        return [fold_token(t.text) for t in tokens] if self.folded else [t.text for t in tokens]
+
+    def scan(self, tokens: list[Token], accept: Callable[[int, int, T], bool] | None = None,
+             keys: list[str] | None = None, only_cap: bool = False) -> Iterator[tuple[int, int, T]]:
+        """Yield (start, end token index, payload) for every match, all positions, longest first."""
+        keys = keys if keys is not None else self.keys_of(tokens)
+        index = self._index
+        n = len(keys)
+        for i in [i for i, k in enumerate(keys) if k in index]:
+            if only_cap and not tokens[i].text[:1].isupper():
+                continue
+            for toks, payload in index[keys[i]]:
+                size = len(toks)
+                if i + size <= n and (size == 1 or tuple(keys[i + 1:i + size]) == toks[1:]) \
+                        and (accept is None or accept(i, i + size, payload)):
+                    yield i, i + size, payload
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """:func:`graph.model.ids.fold` of one token, memoised (tokens repeat across documents)."""
+    return fold(token)

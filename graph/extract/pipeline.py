@@ -1,0 +1,129 @@
+"""Article → DocumentExtraction: run the chosen recognisers, settle overlaps, add relations.
+
+>>> from graph.settings import load_settings
+>>> from graph.model import Article
+>>> pipe = ExtractionPipeline.from_settings(load_settings(env={"SKG_HOME": "/nonexistent"}, use_file=False))
+>>> doc = pipe.extract(Article(id="a1", source="x", text="Landrat Andy Grabner besuchte die Stadt Tengen."))
+>>> [(m.text, str(m.type)) for m in doc.mentions]
+[('Andy Grabner', 'PERSON'), ('Tengen', 'MUNICIPALITY')]
+>>> [(r.source_name, r.role, r.target_name) for r in doc.relations]
+[('Andy Grabner', 'Landrat', 'Tengen')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.extract.candidates import Candidate, settle
+from graph.extract.context import Context
+from graph.extract.coref import corefer
+from graph.extract.gazetteer import Gazetteer
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.listing import listing_candidates, listing_text
+from graph.extract.recognizers.actors import actor_index, tag_actors
+from graph.extract.registry import Recognizer, create
+from graph.extract.relations import find_relations
+from graph.extract.text import Doc
+from graph.model.article import Article
+from graph.model.extraction import (
+    DocumentExtraction,
+    EntityType,
+    Evidence,
+    Mention,
+    OrgKind,
+    Relation,
+    RelationType,
+)
+from graph.model.ids import digest, entity_id
+from graph.settings import Settings
+
+
+@dataclass
+class ExtractionPipeline:
+    """The configured recognisers plus the word lists and gazetteer they read."""
+
+    recognizers: list[Recognizer]
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ExtractionPipeline:
+        """Recognisers named in ``settings.extractors`` (comma list), shipped lexicon, loaded gazetteer."""
+        names = [n.strip() for n in str(settings.extractors).split(",") if n.strip()] or ["rules"]
+        return cls(create(names, settings), load_lexicon(), Gazetteer.load(settings))
+
+    @property
+    def version(self) -> str:
+        """``rules@1.0+gazetteer@<hash>``: changes whenever a recogniser, word list or gazetteer does."""
+        parts = [f"{r.name}@{r.version}" for r in self.recognizers]
+        data = digest(self.lexicon.fingerprint, self.gazetteer.fingerprint, length=10)
+        return "+".join([*parts, f"gazetteer@{data}"])
+
+    @property
+    def extractor_tag(self) -> str:
+        """The name recorded on relations and listing mentions (the first recogniser)."""
+        first = self.recognizers[0]
+        return f"{first.name}@{first.version}"
+
+    def context(self, article: Article, text: str | None = None) -> Context:
+        """The per-document context (``text`` replaces the article text, e.g. for listings)."""
+        kinds = {head: kind for head, (kind, _) in self.lexicon.org_heads.items()}
+        actors = tag_actors(article.tags, actor_index(self.lexicon), kinds)
+        return Context(article, Doc.of(article.text if text is None else text), self.lexicon,
+                       self.gazetteer, actors)
+
+    def extract(self, article: Article) -> DocumentExtraction:
+        """Mentions and relations of one document."""
+        if article.role == "vendor_listing":
+            return self._extract_listing(article)
+        ctx = self.context(article)
+        candidates = [c for r in self.recognizers for c in r.recognize(ctx)]
+        kept = corefer(ctx, settle(candidates))
+        mentions = [to_mention(ctx, _with_hash(ctx.text, c)) for c in kept]
+        relations = find_relations(ctx, mentions, self.extractor_tag)
+        return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))
+
+    def _extract_listing(self, article: Article) -> DocumentExtraction:
+        ctx = self.context(article, listing_text(article))
+        mentions: list[Mention] = []
+        relations: list[Relation] = []
+        for org, town, lo, hi in listing_candidates(ctx, self.extractor_tag):
+            vendor = to_mention(ctx, org)
+            mentions.append(vendor)
+            if town is None:
+                continue
+            place = to_mention(ctx, town)
+            mentions.append(place)
+            evidence = Evidence(article.id, ctx.text[lo:hi], lo, hi, article.published, self.extractor_tag)
+            relations.append(Relation(RelationType.LOCATED_IN, vendor.entity_id, place.entity_id,
+                                      vendor.canonical, place.canonical, evidence, None, town.confidence))
+        return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))
+
+
+_entity_id = lru_cache(maxsize=100_000)(entity_id)  # the same names recur in every article
+
+
+def _with_hash(text: str, cand: Candidate) -> Candidate:
+    """Hashtags keep their "#" in the span ("#Hamburg"), as annotators mark them."""
+    return cand.moved(start=cand.start - 1) if cand.start > 0 and text[cand.start - 1] == "#" else cand
+
+
+def to_mention(ctx: Context, cand: Candidate) -> Mention:
+    """A settled candidate as a Mention with its entity id and place data."""
+    place = cand.place
+    if cand.type is EntityType.MUNICIPALITY:
+        key = (place.ags if place and place.ags else None) or cand.canonical
+    else:
+        key = cand.canonical
+    kind = cand.kind if cand.type is EntityType.ORGANIZATION else None
+    if cand.type is EntityType.ORGANIZATION and kind is None:
+        kind = OrgKind.OTHER
+    return Mention(
+        article_id=ctx.article.id, start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end],
+        type=cand.type, canonical=cand.canonical, entity_id=_entity_id(str(cand.type), key), kind=kind,
+        confidence=cand.confidence, extractor=cand.extractor, sentence=ctx.doc.sentence_of(cand.start),
+        paragraph=ctx.doc.paragraph_of(cand.start),
+        ags=place.ags if place else None, lat=place.lat if place else None,
+        lon=place.lon if place else None, land=place.land if place else None,
+    )

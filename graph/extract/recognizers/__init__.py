@@ -1,0 +1,1 @@
+"""Built-in recognisers (each registers itself with graph.extract.registry)."""

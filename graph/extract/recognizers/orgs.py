@@ -1,0 +1,240 @@
+"""Organisations found by their shape: a legal form at the end, or an organisation head.
+
+"JCC Software GmbH", "Gesellschaft für Informatik e.V." end in a legal form;
+"Bundeszentrale für politische Bildung", "Deutscher Städtetag",
+"Bundesverband IT-Mittelstand", "Universität Hamburg" grow around a head
+noun. Canonical names drop the legal form; a name that a curated actor goes
+by takes that actor's canonical name and kind.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.extract.candidates import P_PATTERN, Candidate
+from graph.extract.context import Context
+from graph.extract.lexicon import Lexicon
+from graph.extract.phrases import PhraseMatcher
+from graph.extract.recognizers.actors import actor_index
+from graph.extract.recognizers.common import is_acronym, is_cap_adjective, is_lower_adjective
+from graph.extract.text import Token
+from graph.model.extraction import EntityType, OrgKind
+
+MAX_NAME_TOKENS = 7
+_FORM_KINDS = {"e.V.": OrgKind.ASSOCIATION, "e. V.": OrgKind.ASSOCIATION, "AöR": OrgKind.PUBLIC_IT_PROVIDER,
+               "KdöR": OrgKind.PUBLIC_BODY, "eG": OrgKind.OTHER, "gGmbH": OrgKind.OTHER}
+_INNER = frozenset({"&", "und", "für"})
+_OF = frozenset({"für", "der", "des"})
+# Heads that name one body even as a bare compound ("Innenministerium").
+_BARE_OK = ("ministerium", "staatskanzlei", "rechnungshof", "landesamt", "bundesamt")
+
+
+@lru_cache(maxsize=4)
+def legal_forms(lexicon: Lexicon) -> PhraseMatcher[str]:
+    """Matcher of the legal forms (case-sensitive)."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for form in lexicon.legal_forms:
+        matcher.add(form, form)
+    return matcher
+
+
+def _name_token(tok: Token, ctx: Context) -> bool:
+    text = tok.text
+    if text in ctx.lexicon.name_stopwords or text in ctx.lexicon.role_nouns:
+        return False
+    if text[:1].isupper() or is_acronym(text) or any(ch.isdigit() for ch in text):
+        return text[:1].isalnum()
+    return any(ch.isupper() for ch in text[1:])  # "eGovernment", "regio iT"
+
+
+def _collect_left(ctx: Context, i: int) -> int:
+    """First token index of the name that ends before token ``i`` (``i`` when none)."""
+    tokens = ctx.doc.tokens
+    sentence = ctx.doc.sentence_of(tokens[i].start)
+    first = i
+    j = i - 1
+    while j >= 0 and i - j <= MAX_NAME_TOKENS and ctx.doc.sentence_of(tokens[j].start) == sentence:
+        tok = tokens[j]
+        if _name_token(tok, ctx) or (tok.text in _INNER and j > 0 and _name_token(tokens[j - 1], ctx)):
+            j -= 1
+            if tok.text not in _INNER:
+                first = j + 1
+            continue
+        break
+    return first
+
+
+def legal_form_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Names ending in a legal form."""
+    tokens = ctx.doc.tokens
+    index = actor_index(ctx.lexicon)
+    found = []
+    for i, end, form in legal_forms(ctx.lexicon).scan(tokens, keys=ctx.doc.texts):
+        first = _collect_left(ctx, i)
+        if first == i:
+            continue
+        name = ctx.text[tokens[first].start:tokens[i - 1].end]
+        full = ctx.text[tokens[first].start:tokens[end - 1].end]
+        actor = index.lookup(full) or index.lookup(name)
+        canonical = actor.canonical if actor else name
+        kind = actor.kind if actor else _FORM_KINDS.get(form, OrgKind.VENDOR)
+        found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION,
+                               canonical, kind, 0.85, P_PATTERN, extractor))
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _head_kind(text: str, lexicon: Lexicon) -> tuple[OrgKind, bool] | None:
+    """(kind, bare compound allowed) when the token is an organisation head (memoised per word)."""
+    if not text[:1].isupper():
+        return None
+    entry = lexicon.org_heads.get(text)
+    if entry:
+        return entry[0], False
+    low = text.casefold()
+    suffixes = _suffix_heads(lexicon)
+    if not low.endswith(_suffix_tuple(lexicon)):
+        return None
+    for head, kind in suffixes.items():
+        if len(low) > len(head) + 2 and low.endswith(head):
+            return kind, low.endswith(_BARE_OK)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _suffix_tuple(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(_suffix_heads(lexicon))
+
+
+@lru_cache(maxsize=4)
+def _suffix_heads(lexicon: Lexicon) -> dict[str, OrgKind]:
+    """Heads that also end compounds, folded, longest first."""
+    heads = {h.casefold(): k for h, (k, suffix) in lexicon.org_heads.items() if suffix}
+    return dict(sorted(heads.items(), key=lambda item: -len(item[0])))
+
+
+def _extend_of(ctx: Context, j: int) -> int:
+    """End (exclusive) of an "für/der + words" complement starting at token ``j``, or ``j``.
+
+    A comma continues the name only inside an enumeration closed by "und"
+    ("für Inneres, Digitalisierung und Kommunen"), not before an apposition
+    ("der Kommunalen IT-Dienstleister, Vitako, …").
+    """
+    tokens = ctx.doc.tokens
+    if j >= len(tokens) or tokens[j].text not in _OF:
+        return j
+    last = j
+    before_comma = -1
+    k = j + 1
+    while k < len(tokens) and k - j <= 6:
+        tok = tokens[k]
+        strict = tokens[j].text != "für"  # "der Stadt …" is not part of a name, "für Digitalisierung" is
+        if tok.text in ctx.lexicon.role_nouns or (strict and tok.text in ctx.lexicon.name_stopwords):
+            break
+        if tok.text == "," and before_comma < 0:
+            before_comma = last
+        elif tok.text == "und":
+            before_comma = -2  # the enumeration is closed
+        if tok.text[:1].isupper() and tok.text[:1].isalpha():
+            last = k
+        elif not (is_lower_adjective(tok) or tok.text in {"und", ",", "die", "den", "das"}):
+            break
+        k += 1
+    if before_comma >= 0:
+        last = before_comma
+    return last + 1 if last > j else j
+
+
+def _extend_names(ctx: Context, j: int) -> int:
+    """End (exclusive) of up to three name tokens after a head ("Bundesverband IT-Mittelstand")."""
+    tokens = ctx.doc.tokens
+    k = j
+    while k < len(tokens) and k - j < 3:
+        tok = tokens[k]
+        text = tok.text
+        special = is_acronym(text) or "-" in text or ctx.gazetteer.candidates(text) \
+            or text in ctx.lexicon.locations
+        if not text[:1].isupper() or text in ctx.lexicon.name_stopwords or not special:
+            break
+        k += 1
+    return k
+
+
+CLUB_PREFIXES = frozenset({
+    "FC", "SC", "SV", "VfL", "VfB", "TSV", "TuS", "SpVgg", "TSG", "SG", "FSV", "BV", "SSV", "MSV", "KSC",
+    "THW",
+    "HSV", "ESV", "Borussia", "Eintracht", "Fortuna", "Alemannia", "Arminia", "Preußen", "Dynamo", "Energie",
+    "Hansa", "Kickers", "Rot-Weiss", "Rot-Weiß", "Lokomotive", "Inter", "AC", "AS", "Real", "Atlético",
+    "Olympique", "Sporting",
+})
+
+
+def club_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Sports clubs: a club word and a place or name ("VfL Osnabrück", "1. FC Nürnberg")."""
+    tokens = ctx.doc.tokens
+    found = []
+    for i in ctx.doc.caps:
+        if tokens[i].text not in CLUB_PREFIXES or i + 1 >= len(tokens):
+            continue
+        end = i + 1
+        while end < len(tokens) and end - i <= 3 and tokens[end].text[:1].isupper() \
+                and tokens[end].text not in ctx.lexicon.name_stopwords:
+            end += 1
+        if end == i + 1 or not any(ctx.gazetteer.candidates(tokens[k].text) or tokens[k].text in
+                                   ctx.lexicon.locations for k in range(i + 1, end)):
+            continue
+        first = i - 2 if i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].text.isdigit() else i
+        name = ctx.text[tokens[first].start:tokens[end - 1].end]
+        found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, name,
+                               OrgKind.OTHER, 0.7, P_PATTERN - 2, extractor))
+    return found
+
+
+def trailing_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Names ending in a word like "Verlag", "Group", "Bank": "Hirzel Verlag", "Ströer Content Group"."""
+    tokens = ctx.doc.tokens
+    heads = ctx.lexicon.trailing_heads
+    index = actor_index(ctx.lexicon)
+    found = []
+    for i in ctx.doc.caps:
+        kind = heads.get(tokens[i].text)
+        if kind is None:
+            continue
+        first = i
+        while first > 0 and i - first < 3 and _name_token(tokens[first - 1], ctx) \
+                and tokens[first - 1].text not in heads:
+            first -= 1
+        if first == i or all(is_cap_adjective(tokens[k]) for k in range(first, i)):
+            continue
+        name = ctx.text[tokens[first].start:tokens[i].end]
+        actor = index.lookup(name)
+        found.append(Candidate(tokens[first].start, tokens[i].end, EntityType.ORGANIZATION,
+                               actor.canonical if actor else name, actor.kind if actor else kind,
+                               0.7, P_PATTERN - 2, extractor))
+    return found
+
+
+def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Names grown around organisation heads."""
+    tokens = ctx.doc.tokens
+    index = actor_index(ctx.lexicon)
+    found = []
+    lexicon = ctx.lexicon
+    heads = [(i, h) for i in ctx.doc.caps if (h := _head_kind(tokens[i].text, lexicon)) is not None]
+    for i, head in heads:
+        kind, bare_ok = head
+        first = i
+        while first > 0 and i - first < 2 and is_cap_adjective(tokens[first - 1]) \
+                and tokens[first - 1].text not in ctx.lexicon.name_stopwords:
+            first -= 1
+        end = _extend_of(ctx, i + 1)
+        if end == i + 1:
+            end = _extend_names(ctx, i + 1)
+        if first == i and end == i + 1 and not bare_ok:
+            continue
+        name = ctx.text[tokens[first].start:tokens[end - 1].end]
+        actor = index.lookup(name)
+        found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION,
+                               actor.canonical if actor else name, actor.kind if actor else kind,
+                               0.8, P_PATTERN - 1, extractor))
+    return found

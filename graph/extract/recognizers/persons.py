@@ -1,0 +1,143 @@
+"""People: a known first name followed by a surname, or a cue (title, role) before a name.
+
+Titles ("Dr.", "Prof.") stay out of the span; double names ("Anna-Lena",
+"Müller-Wagner") and particles ("von der") are kept in it.
+"""
+
+from __future__ import annotations
+
+from graph.extract.candidates import P_PERSON, Candidate
+from graph.extract.context import Context
+from graph.extract.recognizers.common import is_name_word
+from graph.extract.text import Token
+from graph.model.extraction import EntityType
+
+PARTICLES = frozenset({"von", "van", "de", "zu", "vom", "der", "den", "di", "da", "du", "le", "la", "ter",
+                       "ten"})
+TITLES = frozenset({"Dr", "Prof", "Herr", "Frau", "Dipl", "Ing"})
+_DOTTED_TITLES = frozenset({"Dr", "Prof", "Dipl", "Ing"})
+
+
+def _is_first_name(tok: Token, ctx: Context) -> bool:
+    text = tok.text
+    names = ctx.lexicon.first_names
+    return text in names or ("-" in text and all(part in names for part in text.split("-")))
+
+
+def _surname_ok(tok: Token, ctx: Context) -> bool:
+    lex = ctx.lexicon
+    return (is_name_word(tok) and tok.text not in lex.name_stopwords and tok.text not in lex.role_nouns
+            and tok.text not in lex.org_heads and tok.text not in lex.locations)
+
+
+def _surname_end(ctx: Context, j: int) -> int:
+    """End (exclusive) of "[particles] Surname" starting at token ``j``, or ``j`` when absent."""
+    tokens = ctx.doc.tokens
+    k = j
+    while k < len(tokens) and k - j < 2 and tokens[k].text in PARTICLES:
+        k += 1
+    if k < len(tokens) and _surname_ok(tokens[k], ctx):
+        return k + 1
+    return j
+
+
+def _full_name(ctx: Context, i: int) -> int:
+    """End (exclusive) of a "First [Middle] [particles] Surname" name at token ``i``, or ``i``."""
+    tokens = ctx.doc.tokens
+    n = len(tokens)
+    j = i + 1
+    for _ in range(3):  # "Hans Peter Müller", "George W. Bush", "Gerhard Johann David von Scharnhorst"
+        if j + 2 < n and len(tokens[j].text) == 1 and tokens[j].text.isupper() and tokens[j + 1].text == ".":
+            j += 2
+        elif j + 1 < n and _is_first_name(tokens[j], ctx) and (
+                _surname_ok(tokens[j + 1], ctx) or tokens[j + 1].text in PARTICLES
+                or _is_first_name(tokens[j + 1], ctx)):
+            j += 1
+        else:
+            break
+    end = _surname_end(ctx, j)
+    return end if end > j and _same_line(ctx, i, end) else i
+
+
+def _same_line(ctx: Context, i: int, end: int) -> bool:
+    return "\n" not in ctx.text[ctx.doc.tokens[i].start:ctx.doc.tokens[end - 1].end]
+
+
+def _after_title(ctx: Context, i: int) -> int:
+    """Token index after a title at ``i`` ("Dr.", "Prof. Dr.", "Frau"), or ``i``."""
+    tokens = ctx.doc.tokens
+    j = i
+    while j < len(tokens) and tokens[j].text in TITLES:
+        j += 1
+        if j < len(tokens) and tokens[j].text == "." and tokens[j - 1].text in _DOTTED_TITLES:
+            j += 1
+    return j
+
+
+def _cued_name(ctx: Context, j: int) -> int:
+    """End of one or two name words after a cue (unknown first names allowed), or ``j``."""
+    tokens = ctx.doc.tokens
+    if j >= len(tokens) or not _surname_ok(tokens[j], ctx):
+        return j
+    end = _surname_end(ctx, j + 1)
+    return end if end > j + 1 and _same_line(ctx, j, end) else j + 1
+
+
+SAY_VERBS = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "so",
+                       "ergänzte", "kritisierte", "berichtete", "sagten", "fordert", "forderte"})
+
+
+def _is_role_cue(tok: Token, ctx: Context) -> bool:
+    text = tok.text
+    roles = ctx.lexicon.role_nouns
+    return text in roles or ("-" in text and text.rsplit("-", 1)[1] in roles) \
+        or (text.endswith("in") and text[:-2] in roles)
+
+
+def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Full names and cue-introduced names."""
+    tokens = ctx.doc.tokens
+    found: list[Candidate] = []
+    n = len(tokens)
+    covered = 0
+    for i in ctx.doc.caps:
+        if i < covered:
+            continue
+        tok = tokens[i]
+        end, confidence = i, 0.0
+        if _is_first_name(tok, ctx):
+            end, confidence = _full_name(ctx, i), 0.9
+        if end == i and (tok.text in TITLES or _is_role_cue(tok, ctx)):
+            i2 = _after_title(ctx, i + 1 if _is_role_cue(tok, ctx) else i)
+            if i2 < n and _is_first_name(tokens[i2], ctx):
+                end = _full_name(ctx, i2)
+            if end <= i2:
+                end = _cued_name(ctx, i2)
+            if end > i2:
+                found.append(_candidate(ctx, i2, end, 0.75, extractor))
+                covered = end
+            continue
+        if end > i:
+            found.append(_candidate(ctx, i, end, confidence, extractor))
+            covered = end
+    return found + _said_by(ctx, extractor)
+
+
+def _said_by(ctx: Context, extractor: str) -> list[Candidate]:
+    """"…, sagte Schröder": a name word right after a verb of saying (low confidence)."""
+    tokens = ctx.doc.tokens
+    found = []
+    for k in [k for k, t in enumerate(tokens) if t.text in SAY_VERBS]:
+        j = k + 1
+        if j < len(tokens) and not ctx.gazetteer.candidates(tokens[j].text):
+            end = _cued_name(ctx, j)
+            if end > j:
+                found.append(_candidate(ctx, j, end, 0.6, extractor).moved(priority=P_PERSON - 5))
+    return found
+
+
+def _candidate(ctx: Context, i: int, end: int, confidence: float, extractor: str) -> Candidate:
+    tokens = ctx.doc.tokens
+    start, stop = tokens[i].start, tokens[end - 1].end
+    name = " ".join(ctx.text[start:stop].split())
+    return Candidate(start, stop, EntityType.PERSON, name, None, confidence, P_PERSON, extractor)

