@@ -1,0 +1,116 @@
+"""Snapshot folders of the embedded store and the pointer that names the current one.
+
+Layout under ``SKG_HOME/graph/``::
+
+    CURRENT                       {"dir": "<snapshot_id>_<stamp>", "snapshot_id": "..."}
+    snapshots/<snapshot_id>_<stamp>/graph.lbug
+    snapshots/.building-<uuid>/   (a build in progress; renamed when complete)
+
+A build writes a complete new database in a ``.building-*`` folder, renames it,
+then replaces ``CURRENT`` with :func:`os.replace` (atomic on POSIX). A reader
+therefore always opens a complete snapshot and keeps its open one until it
+notices the pointer changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import StoreError
+
+DB_FILE = "graph.lbug"
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """What ``CURRENT`` says: the snapshot folder name and the graph's snapshot id."""
+
+    dir: str
+    snapshot_id: str
+
+
+def graph_root(home: Path) -> Path:
+    """``SKG_HOME/graph``."""
+    return home / "graph"
+
+
+def snapshots_dir(home: Path) -> Path:
+    """Folder holding one sub-folder per snapshot."""
+    return graph_root(home) / "snapshots"
+
+
+def read_pointer(home: Path) -> Pointer | None:
+    """The current snapshot, or ``None`` before the first build."""
+    path = graph_root(home) / "CURRENT"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read the snapshot pointer: {exc}", path=str(path),
+                         hint="run `skg build` again to rewrite it") from None
+    return Pointer(str(data["dir"]), str(data["snapshot_id"]))
+
+
+def new_build_dir(home: Path) -> Path:
+    """A fresh, empty folder for a snapshot being built."""
+    path = snapshots_dir(home) / f".building-{uuid.uuid4().hex}"
+    path.mkdir(parents=True)
+    return path
+
+
+def publish(home: Path, build_dir: Path, snapshot_id: str) -> Pointer:
+    """Rename a finished build and switch ``CURRENT`` to it atomically."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    name = f"{snapshot_id or 'unnamed'}_{stamp}"
+    os.rename(build_dir, snapshots_dir(home) / name)
+    pointer = Pointer(name, snapshot_id)
+    tmp = graph_root(home) / f".CURRENT.{uuid.uuid4().hex}"
+    tmp.write_text(json.dumps(pointer.__dict__), encoding="utf-8")
+    os.replace(tmp, graph_root(home) / "CURRENT")
+    return pointer
+
+
+def db_path(home: Path, pointer: Pointer) -> Path:
+    """The database file of a snapshot."""
+    return snapshots_dir(home) / pointer.dir / DB_FILE
+
+
+def prune(home: Path, keep: int) -> list[str]:
+    """Delete all but the newest ``keep`` snapshots (never the current one); return deleted names."""
+    current = read_pointer(home)
+    folders = sorted((p for p in snapshots_dir(home).iterdir()
+                      if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.name.rsplit("_", 1)[-1], reverse=True)
+    keep_names = {p.name for p in folders[:max(keep, 1)]}
+    if current is not None:
+        keep_names.add(current.dir)
+    deleted = []
+    for folder in folders:
+        if folder.name not in keep_names:
+            shutil.rmtree(folder, ignore_errors=True)
+            deleted.append(folder.name)
+    return deleted
+
+
+def list_snapshots(home: Path) -> list[dict[str, object]]:
+    """Every stored snapshot, newest first, with its size and whether it is current."""
+    root = snapshots_dir(home)
+    if not root.is_dir():
+        return []
+    current = read_pointer(home)
+    rows = []
+    for folder in root.iterdir():
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+        rows.append({"dir": folder.name, "snapshot_id": folder.name.rsplit("_", 1)[0],
+                     "bytes": size, "current": bool(current and current.dir == folder.name)})
+    rows.sort(key=lambda r: str(r["dir"]).rsplit("_", 1)[-1], reverse=True)
+    return rows

@@ -1,0 +1,172 @@
+"""The Neo4j backend: the official ``neo4j`` driver against a Community (or any) server.
+
+Reads use the same common-dialect queries as the embedded store (via
+:class:`CypherReader`); writes go through :class:`graph.store.neo4j_push.Pusher`
+after the schema (uniqueness constraints, indexes, a full-text index on names
+and aliases) was created idempotently. User Cypher runs in a READ session
+after the allow-list check *and* an ``EXPLAIN`` whose query type must be
+read-only (``r``), with a transaction timeout and a row cap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node as NeoNode
+from neo4j.graph import Path as NeoPath
+from neo4j.graph import Relationship as NeoRel
+
+from graph.errors import BackendUnavailableError, QueryError, QueryRefusedError
+from graph.model.graphdata import NODE_LABELS, GraphData
+from graph.settings import Settings
+from graph.store import cypher
+from graph.store.base import QueryResult, WriteReport
+from graph.store.neo4j_push import Pusher, session_writer
+from graph.store.reader import CypherReader
+from graph.store.rows import graph_rows, plain
+from graph.store.safety import check_query
+from graph.store.schema import HASH_PROP
+
+
+def to_json_value(value: Any) -> Any:
+    """A driver value as JSON-compatible data shaped like the embedded backend's."""
+    if isinstance(value, NeoNode):
+        base = next((label for label in NODE_LABELS if label in value.labels), sorted(value.labels)[0])
+        return {"_label": base, **_props(value)}
+    if isinstance(value, NeoRel):
+        return {"_type": value.type, **_props(value)}
+    if isinstance(value, NeoPath):
+        return {"nodes": [to_json_value(n) for n in value.nodes],
+                "relationships": [to_json_value(r) for r in value.relationships]}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json_value(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return plain(value)
+
+
+def _props(entity: NeoNode | NeoRel) -> dict[str, Any]:
+    return {k: to_json_value(v) for k, v in entity.items() if k != HASH_PROP and v is not None}
+
+
+class Neo4jStore(CypherReader):
+    """A Neo4j database reached over Bolt."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Settings) -> None:
+        from graph.store.neo4j_server import local_credentials
+
+        self.settings = settings
+        self.uri, user, password = local_credentials(settings)
+        self.user = user
+        self.database = str(settings.neo4j_database)
+        self._driver = neo4j.GraphDatabase.driver(self.uri, auth=(user, password), connection_timeout=10)
+        with self._errors():
+            self._driver.verify_connectivity()
+        self._schema_done = False
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn driver failures into one actionable :class:`StoreError`."""
+        try:
+            yield
+        except AuthError:
+            raise BackendUnavailableError(
+                f"Neo4j at {self.uri} refused the login of user {self.user!r}",
+                hint="check SKG_NEO4J_USER / SKG_NEO4J_PASSWORD (or the password file of `skg neo4j start`)",
+            ) from None
+        except (ServiceUnavailable, OSError) as exc:
+            raise BackendUnavailableError(
+                f"no Neo4j answers at {self.uri} ({exc.__class__.__name__})",
+                hint="run `skg neo4j start` or check SKG_NEO4J_URI; a push resumes where it stopped",
+            ) from None
+
+    # ---------------------------------------------------------------- writing
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes (idempotent) and wait until they are online."""
+        if self._schema_done:
+            return
+        with self._errors(), self._driver.session(database=self.database) as session:
+            for stmt in cypher.neo4j_schema():
+                session.run(stmt).consume()
+            session.run(cypher.AWAIT_INDEXES).consume()
+        self._schema_done = True
+
+    def write(self, graph: GraphData) -> WriteReport:
+        """Push ``graph`` incrementally: changed rows only, vanished rows deleted, resumable."""
+        rows = graph_rows(graph)
+        self.ensure_schema()
+        with self._errors(), self._driver.session(database=self.database) as session:
+            writer = session_writer(session)
+            writer(cypher.NEO4J_META_PENDING, {"sid": graph.snapshot_id})
+            counts = Pusher(self._rows, writer, int(self.settings.push_batch)).push(rows)
+            writer(cypher.NEO4J_META_DONE, {"sid": graph.snapshot_id})
+        return WriteReport(counts.nodes, counts.edges, counts.seconds, graph.snapshot_id, counts.skipped)
+
+    def wipe(self) -> None:
+        """Delete every node and relationship of the database (benchmarks and tests only)."""
+        with self._errors(), self._driver.session(database=self.database) as session:
+            session.run(cypher.NEO4J_WIPE).consume()
+
+    # ---------------------------------------------------------------- reading
+    def snapshot_id(self) -> str | None:
+        """The snapshot id of the last completed push (``None`` before it)."""
+        rows = self._rows(cypher.NEO4J_META_READ)
+        return str(rows[0]["sid"]) if rows and rows[0]["sid"] is not None else None
+
+    def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._errors():
+            records, _, _ = self._driver.execute_query(
+                query, params or {}, database_=self.database, routing_=neo4j.RoutingControl.READ)
+        return [{k: plain(v) for k, v in rec.items()} for rec in records]
+
+    def cypher(
+        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None
+    ) -> QueryResult:
+        """Allow-list check, EXPLAIN query-type check, then a READ session with timeout and row cap."""
+        check_query(query)
+        cap = int(row_cap if row_cap is not None else self.settings.query_row_cap)
+        timeout = float(self.settings.query_timeout_s)
+        with self._errors(), self._driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            try:
+                self._check_plan(session, query, params or {})
+                result = session.run(neo4j.Query(query, timeout=timeout), params or {})
+                return _collect(result, cap)
+            except (ClientError, Neo4jError, DriverError) as exc:
+                raise QueryError(f"query failed: {getattr(exc, 'message', None) or exc}",
+                                 hint="check the Cypher (see docs/cypher.md)") from None
+
+    @staticmethod
+    def _check_plan(session: neo4j.Session, query: str, params: dict[str, Any]) -> None:
+        summary = session.run(cypher.explain(query), params).consume()
+        if summary.query_type != "r":
+            raise QueryRefusedError(
+                f"refused: Neo4j plans this query as type {summary.query_type!r}, not read-only ('r')",
+                hint="only read queries may run")
+
+    def close(self) -> None:
+        """Close the driver."""
+        self._driver.close()
+
+
+def _collect(result: neo4j.Result, cap: int) -> QueryResult:
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    truncated = False
+    for record in result:
+        if len(rows) >= cap:
+            truncated = True
+            break
+        rows.append([to_json_value(v) for v in record.values()])
+    return QueryResult(columns, rows, truncated, {"backend": "neo4j"})
+
+

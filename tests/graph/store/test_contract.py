@@ -1,0 +1,159 @@
+"""The one contract every graph backend meets, run unchanged on embedded LadybugDB and Neo4j."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import QueryRefusedError
+from graph.store import GraphStore, SubgraphFilter
+from graph.store.rows import sorted_graph
+from graph.store.saved_queries import list_queries, run_saved
+from tests.graph.store.refusals import REFUSED_QUERIES
+from tests.graph.store.sample_graph import ARTICLE_IDS, E, sample_graph
+
+SAVED_ARGS = {"entity": "Dataport", "a": E["mueller"], "b": E["hamburg"], "land": "Baden-Württemberg",
+              "municipality": "Stuttgart", "organisation": "Dataport"}
+
+
+def test_contract_load_round_trips_the_written_graph(store: GraphStore) -> None:
+    g = sample_graph()
+    loaded = store.load()
+    expected = sorted_graph(g.nodes, g.edges, g.snapshot_id)
+    assert loaded.snapshot_id == "snap_sample_v1"
+    assert loaded.nodes == expected.nodes
+    assert loaded.edges == expected.edges
+
+
+def test_contract_snapshot_id_and_stats(store: GraphStore) -> None:
+    stats = store.stats()
+    assert store.snapshot_id() == "snap_sample_v1"
+    assert stats["nodes"] == {"Entity": 17, "Article": 6, "Topic": 3}
+    assert stats["edges"] == {"CO_MENTIONED": 13, "MENTIONS": 23, "HOLDS_ROLE": 3,
+                              "AFFILIATED_WITH": 2, "LOCATED_IN": 4, "TAGGED": 6}
+    assert stats["entity_types"] == {"LOCATION": 1, "MUNICIPALITY": 4, "ORGANIZATION": 9, "PERSON": 3}
+
+
+def test_contract_entity_returns_properties_or_none(store: GraphStore) -> None:
+    hamburg = store.entity(E["hamburg"])
+    assert hamburg is not None
+    assert (hamburg["name"], hamburg["ags"], hamburg["land"], hamburg["lat"]) == (
+        "Hamburg", "02000000", "Hamburg", 53.55)
+    assert store.entity(E["dataport"])["aliases"] == ["Dataport AöR"]  # type: ignore[index]
+    assert store.entity("e_does_not_exist") is None
+
+
+def test_contract_neighbours_strongest_first_and_filtered(store: GraphStore) -> None:
+    found = store.neighbours(E["stuttgart"])
+    names = [n["entity"]["name"] for n in found]
+    assert names[0] == "Komm.ONE" and found[0]["edge"]["articles"] == 2
+    assert set(names) == {"Komm.ONE", "Nortal", "Materna", "Jörg Schmidt", "Baden-Württemberg"}
+    typed = store.neighbours(E["stuttgart"], edge_types=("HOLDS_ROLE",))
+    assert [(n["entity"]["name"], n["edge"]["role"]) for n in typed] == [("Jörg Schmidt", "CIO")]
+    assert len(store.neighbours(E["stuttgart"], limit=2)) == 2
+
+
+def test_contract_subgraph_filters(store: GraphStore) -> None:
+    vendors = store.subgraph(SubgraphFilter(types=("ORGANIZATION",), kinds=("vendor",)))
+    assert {n.props["name"] for n in vendors.nodes} == {"Materna", "PROSOZ Herten", "Nortal"}
+    assert all(n.label == "Entity" for n in store.subgraph(SubgraphFilter()).nodes)
+    strong = store.subgraph(SubgraphFilter(min_articles=2, edge_types=("CO_MENTIONED",)))
+    assert len(strong.edges) == 3
+    bw = store.subgraph(SubgraphFilter(land="Baden-Württemberg"))
+    assert {"Stuttgart", "Ulm", "Komm.ONE", "Materna", "Nortal"} <= {n.props["name"] for n in bw.nodes}
+    assert "Hamburg" not in {n.props["name"] for n in bw.nodes}
+    ego = store.subgraph(SubgraphFilter(focus=E["ulm"], depth=1))
+    assert {n.props["name"] for n in ego.nodes} == {"Ulm", "Materna", "Baden-Württemberg"}
+    recent = store.subgraph(SubgraphFilter(date_from="2024-05-01", edge_types=("CO_MENTIONED",)))
+    assert {n.props["name"] for n in recent.nodes} == {
+        "PROSOZ Herten", "Köln", "Nortal", "Stuttgart", "Komm.ONE", "Petra Weber"}
+    assert len(store.subgraph(SubgraphFilter(node_cap=4)).nodes) == 4
+
+
+def test_contract_paths_are_shortest_first(store: GraphStore) -> None:
+    paths = store.paths(E["mueller"], E["hamburg"], k=3, max_hops=4)
+    assert paths[0] == [E["mueller"], E["dataport"], E["hamburg"]]
+    assert all(len(p) >= 3 for p in paths) and len(paths) <= 3
+    assert store.paths(E["mueller"], E["ulm"], max_hops=2) == []
+    assert len(store.paths(E["mueller"], E["ulm"], k=2, max_hops=6)) == 2
+
+
+def test_contract_search_names_and_aliases(store: GraphStore) -> None:
+    assert [r["name"] for r in store.search("komm")] == ["Komm.ONE", "Kommune21"]
+    assert store.search("DATAPORT")[0]["name"] == "Dataport"
+    assert [r["name"] for r in store.search("aör")] == ["Dataport"]
+    assert store.search("no such actor") == []
+
+
+def test_contract_evidence_most_recent_first(store: GraphStore) -> None:
+    records = store.evidence(E["hamburg"], E["dataport"])
+    assert [r["published"] for r in records] == ["2024-02-02", "2023-01-10"]
+    assert records[0]["article_id"] == ARTICLE_IDS["a4"]
+    assert records[0]["sentence"].startswith("Dataport betreibt")
+
+
+def test_contract_user_cypher_rows_params_and_cap(store: GraphStore) -> None:
+    result = store.cypher("MATCH (n:Entity) WHERE n.type = $t RETURN n.name AS name ORDER BY name",
+                          {"t": "MUNICIPALITY"})
+    assert result.columns == ["name"]
+    assert result.rows == [["Hamburg"], ["Köln"], ["Stuttgart"], ["Ulm"]]
+    capped = store.cypher("MATCH (n:Entity) RETURN n.id ORDER BY n.id", row_cap=5)
+    assert len(capped.rows) == 5 and capped.truncated
+    node = store.cypher("MATCH (n:Entity) WHERE n.id = $id RETURN n", {"id": E["ulm"]}).rows[0][0]
+    assert node["_label"] == "Entity" and node["ags"] == "08421000"
+
+
+@pytest.mark.parametrize("query", REFUSED_QUERIES)
+def test_contract_write_and_admin_queries_are_refused(store: GraphStore, query: str) -> None:
+    with pytest.raises(QueryRefusedError, match="refused"):
+        store.cypher(query)
+
+
+def test_contract_data_unchanged_after_refusals(store: GraphStore) -> None:
+    for query in REFUSED_QUERIES:
+        with pytest.raises(QueryRefusedError):
+            store.cypher(query)
+    g = sample_graph()
+    assert store.load().edges == sorted_graph(g.nodes, g.edges, g.snapshot_id).edges
+    assert store.stats()["nodes"]["Entity"] == 17
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_contract_saved_query_runs(store: GraphStore, name: str) -> None:
+    params = {k: v for k, v in SAVED_ARGS.items() if k in {p for q in list_queries() if q.name == name
+                                                           for p in q.params}}
+    result = run_saved(store, name, params)
+    assert result.rows, f"{name} returned nothing on the sample graph"
+
+
+def test_contract_saved_queries_expected_answers(store: GraphStore) -> None:
+    top = run_saved(store, "top_vendors_by_reach", {"limit": 1}).rows
+    assert top == [[E["materna"], "Materna", 2, 2]]
+    holders = run_saved(store, "office_holders", {"municipality": "Stuttgart"}).rows
+    assert [r[1:3] for r in holders] == [["Jörg Schmidt", "CIO"]]
+    vendors = run_saved(store, "vendors_in_land_since", {"land": "Baden-Württemberg", "since": "2024-01-01"})
+    assert [r[1] for r in vendors.rows] == ["Nortal"]
+
+
+def test_contract_saved_queries_same_on_both_backends(both_stores: tuple[GraphStore, GraphStore]) -> None:
+    emb, neo = both_stores
+    for query in list_queries():
+        params = {k: v for k, v in SAVED_ARGS.items() if k in query.params}
+        a, b = run_saved(emb, query.name, params), run_saved(neo, query.name, params)
+        assert (a.columns, a.rows) == (b.columns, b.rows), query.name
+
+
+def test_contract_paths_match_networkx_on_the_whole_graph(store: GraphStore) -> None:
+    import networkx as nx
+
+    from graph.store.reader import _k_shortest
+
+    graph = nx.Graph()
+    for edge in store.load().edges:
+        if edge.type not in ("MENTIONS", "TAGGED"):
+            graph.add_edge(edge.source, edge.target)
+    keys = ["mueller", "ulm", "koeln", "fitko", "vitako", "weber"]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            for hops in (3, 4):
+                expected = _k_shortest(graph, E[a], E[b], 3, hops)
+                assert store.paths(E[a], E[b], k=3, max_hops=hops) == expected, (a, b, hops)
