@@ -5,7 +5,7 @@ seed) are extracted on one core. The spaCy row runs a blank ``de`` pipeline
 with an EntityRuler holding the same gazetteer (curated actors, locations,
 German place names); it is skipped when spaCy is not installed.
 
-    python bench/bench_extract.py [--articles 10000] [--json]
+    python bench/bench_extract.py [--articles 10000] [--json] [--extractors rules,crf]
 """
 
 from __future__ import annotations
@@ -145,8 +145,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--json", action="store_true", help="one JSON object per measurement")
+    parser.add_argument("--extractors", default=None, help="e.g. `rules,crf` (default: settings)")
     args = parser.parse_args()
     settings = load_settings()
+    if args.extractors:
+        settings = settings.with_overrides(extractors=args.extractors)
     pipeline = ExtractionPipeline.from_settings(settings)
     articles = make_articles(args.articles)
     pipeline.extract(articles[0])  # warm caches

@@ -20,12 +20,14 @@ PY=${PYTHON:-python3}
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[test]'
 
+# A real Neo4j Community server for the contract tests (fetched with Maven on first use).
+# --fast-boot trades peak query speed for a quicker start; benchmarks start their own without it.
 export SKG_TEST_NEO4J_HOME="$ROOT/.neo4j"
-if .venv/bin/skg --help | grep -q " neo4j "; then
-  .venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j start || echo "warning: local Neo4j did not start"
-  trap '.venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j stop || true' EXIT
+if ! .venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j start --fast-boot; then
+  echo "warning: the local Neo4j did not start; Neo4j tests skip (and fail when CI=true)"
 fi
+trap '.venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j stop >/dev/null 2>&1 || true' EXIT
 
 echo "== ruff"; .venv/bin/ruff check graph dashboard tests bench
 echo "== mypy"; .venv/bin/mypy
-echo "== pytest"; .venv/bin/pytest --doctest-modules graph tests "$@"
+echo "== pytest"; .venv/bin/pytest --doctest-modules graph tests --ignore=graph/__main__.py --ignore=graph/extract/training "$@"

@@ -1,0 +1,1 @@
+"""Stage `build` of the pipeline (see docs/architecture.md)."""

@@ -1,0 +1,44 @@
+"""CLI commands of the `build` stage (registered by graph.cli)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+
+def build_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the build report as JSON.")] = False,
+) -> None:
+    """Rebuild the graph from the corpus store and judgements, and store it."""
+    from graph.cli import settings_of
+    from graph.pipeline import rebuild
+
+    settings = settings_of(ctx)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not as_json and (done == total or done % 500 == 0):
+            typer.echo(f"{stage}: {done}/{total}", err=True)
+
+    report = rebuild(settings, progress)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
+        return
+    typer.echo(
+        f"snapshot {report.snapshot_id}: {report.nodes} nodes, {report.edges} edges "
+        f"({report.entities} entities from {report.articles} documents; "
+        f"{report.extracted} extracted, {report.cached} cached)"
+    )
+    typer.echo(
+        f"co-mentions kept {report.comentions_kept} of {report.comentions_total}; seconds {report.seconds}"
+    )
+    for knob, steps in report.backbone.items():
+        if isinstance(steps, dict):
+            typer.echo(f"  {knob}: " + ", ".join(f"{k} → {v}" for k, v in steps.items()))
+
+
+def register(app: typer.Typer) -> None:
+    """Add this stage's commands to `app`."""
+    app.command("build")(build_command)
