@@ -47,8 +47,10 @@ class Profile:
             self.surfaces[mention.text] += 1
         if mention.ags:
             self.ags[mention.ags] += 1
-            if mention.ags not in self.geo or self.geo[mention.ags][0] is None:
-                self.geo[mention.ags] = (mention.lat, mention.lon, mention.land)
+        # Geo data is keyed by AGS; "" holds coordinates of places known only from geonames.
+        key = mention.ags or ""
+        if mention.lat is not None and (key not in self.geo or self.geo[key][0] is None):
+            self.geo[key] = (mention.lat, mention.lon, mention.land)
 
     def absorb(self, other: Profile) -> None:
         """Add another profile's counts (used to describe a merged group)."""

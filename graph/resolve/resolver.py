@@ -139,7 +139,7 @@ def _entity(canonical: str, members: list[str], profiles: dict[str, Profile], cu
     name = rename[1] if rename is not None else group.name
     aliases = tuple(sorted((set(group.surfaces) | set(group.canonicals)) - {name}))
     ags = group.best_ags
-    lat, lon, land = group.geo.get(ags, (None, None, None)) if ags else (None, None, None)
+    lat, lon, land = group.geo.get(ags or "", group.geo.get("", (None, None, None)))
     return Entity(id=canonical, name=name, type=etype, kind=kind, aliases=aliases,
                   ags=ags, lat=lat, lon=lon, land=land)
 

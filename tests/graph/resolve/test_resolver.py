@@ -201,3 +201,13 @@ def test_resolver_curator_may_merge_different_ags(settings: Settings) -> None:
     b = mention("a2", "Neugemeinde", MUNI, ags="01000002")
     res = resolve([doc("a1", a), doc("a2", b)], [Judgement(J.MERGE, a.entity_id, b.entity_id)], settings)
     assert len(res.entities) == 1
+
+
+def test_resolver_keeps_coordinates_of_places_without_ags(settings: Settings) -> None:
+    from dataclasses import replace
+
+    tengen = replace(mention("d1", "Tengen", MUNI), lat=47.82, lon=8.66, land="Baden-Württemberg")
+    result = resolve([doc("d1", tengen)], [], settings)
+    (entity,) = result.entities.values()
+    assert entity.ags is None
+    assert (entity.lat, entity.lon, entity.land) == (47.82, 8.66, "Baden-Württemberg")
