@@ -91,12 +91,6 @@ def summary_lines(settings: Settings) -> list[str]:
             "edges: " + ", ".join(f"{k} {v}" for k, v in edges.items())]
 
 
-def _short(report: Any) -> str:
-    """A report as one line (its ``to_dict()`` when it has one)."""
-    to_dict = getattr(report, "to_dict", None)
-    return str(to_dict() if callable(to_dict) else report)
-
-
 def register(app: typer.Typer) -> None:
     """Add ``dashboard`` and ``demo`` to the ``skg`` command."""
 
@@ -120,9 +114,14 @@ def register(app: typer.Typer) -> None:
         from graph.cli import settings_of
 
         settings = settings_of(ctx)
+        from rich.console import Console
+
+        from graph.build.commands import echo_build_report
+        from graph.ingest.commands import report_table
+
         ingested, built = run_demo(settings)
-        typer.echo(f"ingested: {_short(ingested)}")
-        typer.echo(f"built: {_short(built)}")
+        Console().print(report_table(ingested))
+        echo_build_report(built)
         for line in summary_lines(settings):
             typer.echo(line)
         if not no_dashboard:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from graph.pipeline import BuildReport
+
 
 def build_command(
     ctx: typer.Context,
@@ -26,6 +28,11 @@ def build_command(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
         return
+    echo_build_report(report)
+
+
+def echo_build_report(report: BuildReport) -> None:
+    """Print a build report in a few human lines (shared by `skg build` and `skg demo`)."""
     typer.echo(
         f"snapshot {report.snapshot_id}: {report.nodes} nodes, {report.edges} edges "
         f"({report.entities} entities from {report.articles} documents; "
