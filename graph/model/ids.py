@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 ID_HEX_CHARS = 16
 
@@ -28,6 +29,7 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest(*parts)}"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a name for matching: NFKC, casefold, umlauts and ß spelled out.
 
@@ -40,6 +42,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def entity_id(entity_type: str, key: str) -> str:
     """Id of a resolved entity: its type plus a folded key (AGS, or name)."""
     return stable_id("e", entity_type, fold(key))
