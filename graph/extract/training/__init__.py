@@ -1,0 +1,1 @@
+"""Reproducible training of the statistical recogniser (``python -m graph.extract.training.train_crf``)."""
