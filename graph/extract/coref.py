@@ -63,6 +63,19 @@ def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
         person = surnames.get(tok.text)
         if person is not None and tok.start >= person.end:
             added.append(person.moved(start=tok.start, end=tok.end, priority=P_PERSON - 1, confidence=0.8))
-    weak = [c for c in kept if not (c.type in (EntityType.MUNICIPALITY, EntityType.LOCATION)
-                                    and c.confidence < 0.9 and ctx.text[c.start:c.end] in surnames)]
+    weak = [_full_person(c, surnames) for c in kept
+            if not (c.type in (EntityType.MUNICIPALITY, EntityType.LOCATION)
+                    and c.confidence < 0.9 and ctx.text[c.start:c.end] in surnames)]
     return settle(weak + added)
+
+
+def _full_person(cand: Candidate, surnames: dict[str, Candidate]) -> Candidate:
+    """A one-word person ("sagte DATABUND-Vorsitzende Hanisch") takes the full name of the document.
+
+    Recognisers name such a span by its surface; without this it would stay a
+    person of its own ("Hanisch") next to "Petra Hanisch".
+    """
+    if cand.type is not EntityType.PERSON or " " in cand.canonical:
+        return cand
+    person = surnames.get(cand.canonical)
+    return cand if person is None else cand.moved(canonical=person.canonical)

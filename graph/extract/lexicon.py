@@ -19,7 +19,7 @@ from graph.resources import data_path
 LEXICON_FILES = (
     ("lexicon", "first_names.txt"), ("lexicon", "legal_forms.txt"), ("lexicon", "org_heads.tsv"),
     ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
-    ("lexicon", "name_stopwords.txt"), ("actors", "known_actors.tsv"),
+    ("lexicon", "name_stopwords.txt"), ("actors", "known_actors.tsv"), ("lexicon", "common_nouns.txt"),
 )
 
 
@@ -47,6 +47,7 @@ class Lexicon:
     name_stopwords: frozenset[str]
     actors: tuple[Actor, ...]
     fingerprint: str
+    common_nouns: frozenset[str] = frozenset()  # nouns shaped like street names ("Arbeitsplatz")
 
 
 def _lines(path: Path) -> list[str]:
@@ -60,6 +61,11 @@ def _lines(path: Path) -> list[str]:
 
 def _words(path: Path) -> frozenset[str]:
     return frozenset(w for ln in _lines(path) for w in ln.split())
+
+
+def _optional_words(path: Path) -> frozenset[str]:
+    """Words of a list that older data folders (and test lexicons) may lack."""
+    return _words(path) if path.exists() else frozenset()
 
 
 def _org_heads(path: Path, mode: str) -> dict[str, tuple[OrgKind, bool]]:
@@ -117,4 +123,5 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         name_stopwords=_words(path("lexicon", "name_stopwords.txt")),
         actors=_actors(path("actors", "known_actors.tsv")),
         fingerprint=fingerprint,
+        common_nouns=_optional_words(path("lexicon", "common_nouns.txt")),
     )

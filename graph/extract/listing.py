@@ -39,8 +39,16 @@ def vendor_canonical(ctx: Context, name: str) -> tuple[str, OrgKind]:
     for form in forms:
         if len(toks) > len(form) and toks[-len(form):] == form:
             cut = name.rfind(form[0])
-            return name[:cut].strip(" ,"), OrgKind.VENDOR
-    return name.strip(), OrgKind.VENDOR
+            short = name[:cut].strip(" ,")
+            return _descriptor_actor(ctx, short) or (short, OrgKind.VENDOR)
+    return _descriptor_actor(ctx, name.strip()) or (name.strip(), OrgKind.VENDOR)
+
+
+def _descriptor_actor(ctx: Context, name: str) -> tuple[str, OrgKind] | None:
+    """"Advantic Systemhaus" → the curated "Advantic" (see ``ActorIndex.with_descriptors``)."""
+    index = actor_index(ctx.lexicon)
+    actor = index.lookup(name) or index.with_descriptors(name.split())
+    return (actor.canonical, actor.kind or OrgKind.VENDOR) if actor else None
 
 
 def listing_candidates(ctx: Context, extractor: str) -> list[tuple[Candidate, Candidate | None, int, int]]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate
 from graph.extract.context import Context
+from graph.extract.inflect import gender
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.common import is_acronym
@@ -37,6 +38,21 @@ class ActorIndex:
         """The actor called ``name`` (folded comparison)."""
         return self.by_name.get(fold(name))
 
+    def with_descriptors(self, words: list[str]) -> Actor | None:
+        """The one-word organisation ``words`` start with, when only descriptors follow it."""
+        actor = self.single.get(words[0]) if len(words) > 1 else None
+        if actor is None or actor.type is not EntityType.ORGANIZATION \
+                or not all(w in DESCRIPTORS for w in words[1:]):
+            return None
+        return actor
+
+
+# Words that follow a company's name without changing whom it names ("Advantic Systemhaus GmbH").
+DESCRIPTORS = frozenset({"Systemhaus", "Softwarehaus", "Software", "Systems", "Solutions", "Services",
+                         "Consulting", "Deutschland", "Germany", "Informatik", "Informationstechnik",
+                         "Datentechnik", "IT", "IT-Services", "IT-Systemhaus", "Group", "Gruppe",
+                         "Holding", "Technologies", "Vertrieb"})
+
 
 def inflections(names: tuple[str, ...]) -> list[str]:
     """Names plus dative/genitive forms with a leading adjective ("Deutschen Städtetag", "…tags")."""
@@ -48,6 +64,10 @@ def inflections(names: tuple[str, ...]) -> list[str]:
             out.append(f"{stem}en {rest}")
             if first.endswith(("er", "es")):  # masculine/neuter genitive: "des Deutschen Städtetags"
                 out += [f"{stem}en {rest}s", f"{stem}en {rest}es"]
+                out.append(f"{stem}e {rest}")  # after an article: "der Deutsche Städtetag"
+        elif sep and first[:1].isupper() and first.isalpha() and len(first) > 4 and gender(first) != "f" \
+                and not first.endswith("s"):  # a leading noun in the genitive: "des Bundesamts für …"
+            out += [f"{first}s {rest}", f"{first}es {rest}"]
     return out
 
 

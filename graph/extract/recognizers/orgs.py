@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from graph.extract.candidates import P_PATTERN, Candidate
 from graph.extract.context import Context
-from graph.extract.lexicon import Lexicon
+from graph.extract.inflect import gender, nominative_head, nominative_name
+from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.actors import actor_index
 from graph.extract.recognizers.common import is_acronym, is_cap_adjective, is_lower_adjective
@@ -70,12 +71,12 @@ def legal_form_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     index = actor_index(ctx.lexicon)
     found = []
     for i, end, form in legal_forms(ctx.lexicon).scan(tokens, keys=ctx.doc.texts):
-        first = _collect_left(ctx, i)
+        first = _skip_demonym(ctx, _collect_left(ctx, i), i)
         if first == i:
             continue
         name = ctx.text[tokens[first].start:tokens[i - 1].end]
         full = ctx.text[tokens[first].start:tokens[end - 1].end]
-        actor = index.lookup(full) or index.lookup(name)
+        actor = index.lookup(full) or index.lookup(name) or _actor_with_descriptor(ctx, first, i)
         canonical = actor.canonical if actor else name
         kind = actor.kind if actor else _FORM_KINDS.get(form, OrgKind.VENDOR)
         found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION,
@@ -83,9 +84,56 @@ def legal_form_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     return found
 
 
+def _demonym_of_place(ctx: Context, word: str) -> bool:
+    """"Münsteraner", "Karlsruher", "Dortmunder", "Bremer": an inhabitant adjective of a known place."""
+    if not word.endswith("er") or not word[:1].isupper() or len(word) < 5:
+        return False
+    stems = (word[:-2], word[:-1], word[:-4] if word.endswith("aner") else "", word[:-2] + "en")
+    gaz = ctx.gazetteer
+    return any(stem and (gaz.candidates(stem) or stem in ctx.lexicon.locations) for stem in stems)
+
+
+def _skip_demonym(ctx: Context, first: int, i: int) -> int:
+    """Start of a legal-form name without a leading place adjective ("Münsteraner JCC Software GmbH").
+
+    The demonym says where the company sits, it is not part of its name —
+    unless the rest is an ordinary noun that needs it ("Berliner Volksbank"):
+    it is dropped only before a known actor or a brand-like word (acronym,
+    inner capital, capitalised compound with a hyphen).
+    """
+    tokens = ctx.doc.tokens
+    if i - first < 2 or not _demonym_of_place(ctx, tokens[first].text):
+        return first
+    nxt = tokens[first + 1].text
+    rest = ctx.text[tokens[first + 1].start:tokens[i - 1].end]
+    brand = is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:])
+    return first + 1 if brand or actor_index(ctx.lexicon).lookup(rest) else first
+
+
+def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:
+    """The curated actor a legal-form name starts with when only descriptor words follow it."""
+    tokens = ctx.doc.tokens
+    return actor_index(ctx.lexicon).with_descriptors([tokens[k].text for k in range(first, i)])
+
+
 @lru_cache(maxsize=100_000)
 def _head_kind(text: str, lexicon: Lexicon) -> tuple[OrgKind, bool] | None:
-    """(kind, bare compound allowed) when the token is an organisation head (memoised per word)."""
+    """(kind, bare compound allowed) when the token is an organisation head, also in the genitive.
+
+    "des Bundesamts für Sicherheit …", "des Sächsischen Landkreistages": the
+    genitive "-s"/"-es" of a masculine or neuter head is the same head.
+    """
+    found = _head_kind_as_written(text, lexicon)
+    if found is None and text.endswith("s") and len(text) > 5:
+        stem = text[:-2] if text.endswith("es") else text[:-1]
+        found = _head_kind_as_written(stem, lexicon) or _head_kind_as_written(text[:-1], lexicon)
+        if found is not None and gender(nominative_head(text, lambda w: True)) == "f":
+            return None
+    return found
+
+
+def _head_kind_as_written(text: str, lexicon: Lexicon) -> tuple[OrgKind, bool] | None:
+    """(kind, bare compound allowed) when the token as written is an organisation head."""
     if not text[:1].isupper():
         return None
     entry = lexicon.org_heads.get(text)
@@ -204,6 +252,7 @@ def trailing_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         while first > 0 and i - first < 3 and _name_token(tokens[first - 1], ctx) \
                 and tokens[first - 1].text not in heads:
             first -= 1
+        first = _skip_demonym(ctx, first, i + 1)
         if first == i or all(is_cap_adjective(tokens[k]) for k in range(first, i)):
             continue
         name = ctx.text[tokens[first].start:tokens[i].end]
@@ -230,11 +279,55 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         end = _extend_of(ctx, i + 1)
         if end == i + 1:
             end = _extend_names(ctx, i + 1)
-        if first == i and end == i + 1 and not bare_ok:
+        if (first == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
+                or _common_noun_phrase(ctx, first, i):
             continue
-        name = ctx.text[tokens[first].start:tokens[end - 1].end]
-        actor = index.lookup(name)
+        name = _canonical_head_name(ctx, first, i, end)
+        actor = index.lookup(ctx.text[tokens[first].start:tokens[end - 1].end]) or index.lookup(name)
         found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION,
                                actor.canonical if actor else name, actor.kind if actor else kind,
                                0.8, P_PATTERN - 1, extractor))
     return found
+
+
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen",
+                         "keinem", "keiner", "jede", "jeder", "jedes", "jeden", "jedem"})
+
+
+def _common_noun_phrase(ctx: Context, first: int, i: int) -> bool:
+    """Whether the head phrase is a description, not a name.
+
+    An indefinite article ("kündigte ein Netzwerk für den Erfahrungsaustausch
+    an") or a bare predicative "als" ("die als Zweckverband IT-Dienste …
+    erbringt") introduces a kind of body; names come with a definite article
+    or none.
+    """
+    if first == 0:
+        return False
+    prev = ctx.doc.tokens[first - 1].text
+    return prev in _INDEFINITE or (prev == "als" and first == i)
+
+
+def _owned_by_actor(ctx: Context, i: int, end: int) -> bool:
+    """Whether a "der/des" complement names a curated actor: "Rechenzentrum des Zweckverbands Civitec".
+
+    The head then describes a part or facility of that actor, which is the
+    organisation an analyst wants; the actor's own span is found on its own.
+    """
+    tokens = ctx.doc.tokens
+    if end <= i + 2 or tokens[i + 1].text not in ("der", "des"):
+        return False
+    index = actor_index(ctx.lexicon)
+    if tokens[i + 2].text in ("Landkreises", "Kreises") or tokens[i + 2].text.endswith("-Kreises"):
+        return True  # "Kreisverwaltung des Rhein-Sieg-Kreises": the district is the actor
+    return any(tokens[k].text in index.single for k in range(i + 2, end)) \
+        or index.lookup(ctx.text[tokens[i + 2].start:tokens[end - 1].end]) is not None
+
+
+def _canonical_head_name(ctx: Context, first: int, i: int, end: int) -> str:
+    """The nominative name of tokens ``first:end`` around the head at ``i`` (see :mod:`inflect`)."""
+    tokens = ctx.doc.tokens
+    lexicon = ctx.lexicon
+    rest = ctx.text[tokens[i].end:tokens[end - 1].end] if end > i + 1 else ""
+    return nominative_name([tokens[k].text for k in range(first, i)], tokens[i].text, rest,
+                           lambda word: _head_kind_as_written(word, lexicon) is not None)

@@ -25,8 +25,14 @@ def _is_first_name(tok: Token, ctx: Context) -> bool:
 
 
 def _surname_ok(tok: Token, ctx: Context) -> bool:
+    """A word that can be part of a name: not a stop word, head, place or role noun.
+
+    Role nouns count in every form the cue test accepts ("Bürgermeisterin",
+    "Vitako-Vorsitzender"), so that "sagte Bürgermeisterin Karin Wüst" never
+    yields the person "Bürgermeisterin Karin".
+    """
     lex = ctx.lexicon
-    return (is_name_word(tok) and tok.text not in lex.name_stopwords and tok.text not in lex.role_nouns
+    return (is_name_word(tok) and tok.text not in lex.name_stopwords and not _is_role_cue(tok, ctx)
             and tok.text not in lex.org_heads and tok.text not in lex.locations)
 
 
@@ -88,10 +94,13 @@ SAY_VERBS = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "bet
 
 
 def _is_role_cue(tok: Token, ctx: Context) -> bool:
-    text = tok.text
+    """A role noun, its feminine form, or a compound ending in one ("DATABUND-Vorsitzende", "IT-Leiterin")."""
     roles = ctx.lexicon.role_nouns
-    return text in roles or ("-" in text and text.rsplit("-", 1)[1] in roles) \
-        or (text.endswith("in") and text[:-2] in roles)
+    text = tok.text
+    for word in (text, text.rsplit("-", 1)[1]) if "-" in text else (text,):
+        if word in roles or (word.endswith("in") and word[:-2] in roles):
+            return True
+    return False
 
 
 def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
@@ -111,7 +120,7 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             i2 = _after_title(ctx, i + 1 if _is_role_cue(tok, ctx) else i)
             if i2 < n and _is_first_name(tokens[i2], ctx):
                 end = _full_name(ctx, i2)
-            if end <= i2:
+            if end <= i2 and not _describes_previous(ctx, i, found):
                 end = _cued_name(ctx, i2)
             if end > i2:
                 found.append(_candidate(ctx, i2, end, 0.75, extractor))
@@ -121,6 +130,17 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(_candidate(ctx, i, end, confidence, extractor))
             covered = end
     return found + _said_by(ctx, extractor)
+
+
+def _describes_previous(ctx: Context, i: int, found: list[Candidate]) -> bool:
+    """Whether the role cue at ``i`` is an apposition to the person just named.
+
+    In "Julia Neumeier, Bereichsleiterin Public Sector beim Bitkom" the role
+    belongs to Julia Neumeier; the capitalised words after it name a field or
+    department, so only a known first name may start a person there.
+    """
+    tokens = ctx.doc.tokens
+    return bool(i >= 2 and found and tokens[i - 1].text == "," and found[-1].end == tokens[i - 2].end)
 
 
 def _said_by(ctx: Context, extractor: str) -> list[Candidate]:

@@ -30,7 +30,7 @@ STRONG_CUES = frozenset({
 WEAK_CUES = frozenset({"in", "aus", "nach", "bei", "von", "Raum", "Region", "zwischen", "und"})
 BARE_MIN_POPULATION = 20_000  # no cue needed above this size (unless the name is a stop word)
 WEAK_MIN_POPULATION = 1_000
-_KREIS_CUES = ("Landkreis", "Kreis")
+_KREIS_CUES = ("Landkreis", "Kreis", "Landkreises", "Kreises")  # genitive: "des Landkreises Harburg"
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +60,7 @@ def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         elif text in world and text not in lex.place_stopwords and text not in lex.first_names:
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.7, P_GUESS + 5,
                                    extractor))
-        elif text.endswith(STREET_SUFFIXES) and len(text) > 7:
+        elif text.endswith(STREET_SUFFIXES) and len(text) > 7 and _street_ok(ctx, i):
             found.append(_street(ctx, i, extractor))
         elif _ROUTE.fullmatch(text):
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.6, P_GUESS + 5,
@@ -113,6 +113,27 @@ def _loc(ctx: Context, i: int, end: int, extractor: str) -> Candidate:
 
 STREET_SUFFIXES = ("straße", "strasse", "allee", "gasse", "platz", "chaussee", "damm", "ufer", "Straße",
                    "Allee", "Platz", "Weg")
+
+
+_LINKED = re.compile(r"(?:ts|ngs|ions|heits|keits|täts)(?:platz|weg|damm|ufer)$")
+_PLAIN_STREETS = ("straße", "strasse", "allee", "gasse", "chaussee", "Straße", "Allee")
+
+
+def _street_ok(ctx: Context, i: int) -> bool:
+    """Whether a word with a street suffix at ``i`` names a street.
+
+    "-straße", "-allee" … are streets on their own; "-platz", "-weg", "-damm",
+    "-ufer" also end everyday nouns: those listed in ``common_nouns.txt``
+    ("Parkplatz") and compounds of an abstract noun with a linking "-s"
+    ("Arbeitsplatz", "Lösungsweg") count only before a house number.
+    """
+    tokens = ctx.doc.tokens
+    text = tokens[i].text
+    if text.endswith(_PLAIN_STREETS) or "-" in text:
+        return True
+    if i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit() and len(tokens[i + 1].text) < 5:
+        return True
+    return text not in ctx.lexicon.common_nouns and not _LINKED.search(text)
 
 
 def _street(ctx: Context, i: int, extractor: str) -> Candidate:
@@ -171,6 +192,33 @@ def municipality_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         if ok:
             found.append(_make(tokens[i].start, tokens[end - 1].end, place, confidence, extractor))
     found.extend(_kreis_patterns(ctx, extractor))
+    found.extend(_plural_kreise(ctx, extractor))
+    return found
+
+
+_KREIS_ENDS = ("-Kreis", "-Kreises")
+_PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
+
+
+def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
+    """"die Kreise Euskirchen und Düren": each name is a district, not the town it is named after.
+
+    Only districts the gazetteer knows (Destatis import) are claimed: their
+    AGS keeps entity resolution from merging the district with the town.
+    """
+    tokens = ctx.doc.tokens
+    found = []
+    for i in [i for i in ctx.doc.caps if tokens[i].text in _PLURAL_KREIS]:
+        k = i + 1
+        while k < len(tokens) and k - i <= 6 and is_name_word(tokens[k]) \
+                and tokens[k].text not in ctx.lexicon.name_stopwords:
+            place = ctx.gazetteer.resolve(f"Landkreis {tokens[k].text}", kind="kreis")
+            if place is not None:  # only with a district AGS: a bare "Düren" must not merge town and district
+                found.append(Candidate(tokens[k].start, tokens[k].end, EntityType.MUNICIPALITY, place.name,
+                                       None, 0.75, P_PLACE + 2, extractor, place))
+            if k + 2 >= len(tokens) or tokens[k + 1].text not in (",", "und"):
+                break
+            k += 2
     return found
 
 
@@ -178,7 +226,7 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
     """"Landkreis X", "Kreis X" and "X-Kreis" not known to the gazetteer (geonames has no districts)."""
     tokens = ctx.doc.tokens
     found = []
-    hits = [i for i in ctx.doc.caps if tokens[i].text in _KREIS_CUES or tokens[i].text.endswith("-Kreis")]
+    hits = [i for i in ctx.doc.caps if tokens[i].text in _KREIS_CUES or tokens[i].text.endswith(_KREIS_ENDS)]
     for i in hits:
         tok = tokens[i]
         if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \
@@ -189,6 +237,11 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
         elif tok.text.endswith("-Kreis") and tok.text[:1].isupper():
             found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, tok.text, None, 0.7,
                                    P_PLACE - 1, extractor))
+        elif tok.text.endswith("-Kreises") and tok.text[:1].isupper():  # "des Rhein-Sieg-Kreises"
+            name = tok.text[:-2]
+            place = ctx.gazetteer.resolve(name, kind="kreis")
+            found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, place.name if place else name,
+                                   None, 0.7, P_PLACE - 1, extractor, place))
     return found
 
 
