@@ -8,6 +8,7 @@ reads the same home, backend and thresholds as the command that started it.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -33,8 +34,12 @@ def dashboard_env(settings: Settings, base: Mapping[str, str] | None = None) -> 
 
 
 def streamlit_command(port: int) -> list[str]:
-    """``streamlit run`` headless on 127.0.0.1:``port`` without telemetry or file watching."""
-    return [sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+    """``streamlit run`` headless on 127.0.0.1:``port`` without telemetry or file watching.
+
+    It runs through :mod:`dashboard.server`, which imports the data layer
+    before the server listens, so the first visitor does not wait for it.
+    """
+    return [sys.executable, "-m", "dashboard.server", str(APP_PATH),
             "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
             "--global.developmentMode=false", "--theme.base=light", "--client.toolbarMode=minimal"]
@@ -58,11 +63,15 @@ def serve(settings: Settings, port: int | None = None) -> int:
     typer.echo(f"dashboard on http://127.0.0.1:{port}  (backend {settings.backend}, home "
                f"{settings.home_path}) — press Ctrl+C to stop")
     proc = subprocess.Popen(streamlit_command(port), env=dashboard_env(settings))
+    # A SIGTERM to `skg dashboard` must stop Streamlit too, or the server outlives us.
+    previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
     try:
         return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
         return proc.wait(timeout=10)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_demo(settings: Settings) -> Any:

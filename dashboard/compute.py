@@ -1,21 +1,23 @@
 """Pure transforms of a :class:`GraphData` into the tables the pages show.
 
 No Streamlit here: :mod:`dashboard.data` caches these results, and tests call
-them directly. Algorithms come from :mod:`graph.analyze` when that stage
-provides them; the small fallbacks below keep the dashboard usable on any
-graph (they use igraph, seeded, so results are stable across reruns).
+them directly. Every algorithm (PageRank, communities, ego networks, layout)
+comes from :mod:`graph.analyze`; this module only reshapes tables.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import igraph as ig
 import pandas as pd
 
 from graph.model import GraphData
+from graph.store.base import SubgraphFilter
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ENTITY_COLUMNS = ["id", "name", "type", "kind", "aliases", "ags", "lat", "lon", "land",
                   "mentions", "articles", "first_seen", "last_seen", "confidence"]
@@ -72,70 +74,58 @@ def articles_per_month(data: GraphData) -> pd.DataFrame:
     return pd.DataFrame({"month": counts.index, "articles": counts.to_numpy()})
 
 
+def timeline_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """``store.timeline("month")`` rows as the month/articles table of :func:`articles_per_month`.
+
+    >>> timeline_frame([{"period": "2024-05", "articles": 3}]).to_dict("records")
+    [{'month': '2024-05', 'articles': 3}]
+    """
+    frame = pd.DataFrame(rows, columns=["period", "articles"]).rename(columns={"period": "month"})
+    frame["articles"] = frame["articles"].astype(int)
+    return frame.sort_values("month", ignore_index=True)
+
+
 def top_actors(data: GraphData, n: int = 10) -> pd.DataFrame:
     """The ``n`` most-reported actors per type (organisations per kind)."""
-    ents = entities_frame(data)
-    ents["group"] = ents["type"].where(ents["kind"].isna(), ents["type"] + "/" + ents["kind"].astype(str))
+    return rank_actors(entities_frame(data), n)
+
+
+def rank_actors(ents: pd.DataFrame, n: int = 10, types: tuple[str, ...] = (),
+                kinds: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The ``n`` most-reported rows of an entity table per type/kind, after a type and kind filter.
+
+    ``kinds`` restricts organisations only, as :class:`SubgraphFilter` does.
+    """
+    if types:
+        ents = ents[ents["type"].isin(types)]
+    if kinds:
+        ents = ents[(ents["type"] != "ORGANIZATION") | ents["kind"].isin(kinds)]
+    grouped = ents["type"].where(ents["kind"].isna(), ents["type"] + "/" + ents["kind"].astype(str))
+    ents = ents.assign(group=grouped)
     ents = ents.sort_values(["group", "articles", "mentions", "name"], ascending=[True, False, False, True])
     return ents.groupby("group").head(n)[["group", "name", "articles", "mentions", "id"]]
 
 
-def igraph_of(data: GraphData, weight: str = "weight") -> ig.Graph:
-    """Undirected weighted igraph of entity–entity edges, vertices sorted by id."""
-    ids = sorted(n.id for n in data.nodes if n.label == "Entity")
-    index = {v: i for i, v in enumerate(ids)}
-    pairs: dict[tuple[int, int], float] = {}
-    for e in data.edges:
-        if e.source in index and e.target in index and e.source != e.target:
-            a, b = sorted((index[e.source], index[e.target]))
-            pairs[(a, b)] = pairs.get((a, b), 0.0) + float(e.props.get(weight) or 1)
-    g = ig.Graph(n=len(ids), edges=list(pairs), directed=False)
-    g.vs["name"] = ids
-    g.es["weight"] = list(pairs.values())
-    return g
+def analysis_graph(data: GraphData) -> nx.Graph:
+    """The entity graph of already filtered ``data`` as :mod:`graph.analyze` expects it.
+
+    ``min_articles=0`` keeps ties whatever their counts: the store has applied
+    the sidebar's filters already. networkx and igraph are imported here, not
+    at module level: they cost seconds of a fresh server's first page, which
+    needs neither.
+    """
+    from graph.build.nxgraph import entity_graph
+
+    return entity_graph(data, SubgraphFilter(min_articles=0))
 
 
 def node_metrics(data: GraphData, seed: int) -> pd.DataFrame:
-    """Degree, weighted degree, PageRank and a seeded Louvain community per entity.
+    """Degree, strength (weighted degree), PageRank and seeded community per entity (graph.analyze)."""
+    from graph.analyze.nodes import node_metrics as analyze_nodes
 
-    Computed directly in igraph: ``graph.analyze``'s versions also label every
-    community, which took seconds on a 3,000-actor graph, too slow for a page.
-    """
-    g = igraph_of(data)
-    if g.vcount() == 0:
-        return pd.DataFrame(columns=["id", "degree", "strength", "pagerank", "community"])
-    import random
-
-    random.seed(seed)
-    ig.set_random_number_generator(random)
-    weights = g.es["weight"] if g.ecount() else None
-    communities = g.community_multilevel(weights=weights).membership if g.ecount() else [0] * g.vcount()
-    return pd.DataFrame({
-        "id": g.vs["name"], "degree": g.degree(), "strength": g.strength(weights=weights),
-        "pagerank": g.pagerank(weights=weights), "community": communities,
-    })
-
-
-def seeded_layout(g: ig.Graph, seed: int) -> list[tuple[float, float]]:
-    """Fruchterman–Reingold positions from seeded start positions (stable across reruns)."""
-    import random
-
-    if g.vcount() == 0:
-        return []
-    rnd = random.Random(seed)
-    start = [[rnd.uniform(-1, 1), rnd.uniform(-1, 1)] for _ in range(g.vcount())]
-    weights = g.es["weight"] if g.ecount() else None
-    layout = g.layout_fruchterman_reingold(seed=start, weights=weights, niter=300)
-    return [(float(x), float(y)) for x, y in layout.coords]
-
-
-def ego_ids(g: ig.Graph, focus: str, depth: int) -> set[str]:
-    """Ids within ``depth`` hops of ``focus`` (empty when unknown)."""
-    try:
-        vid = g.vs.find(name=focus).index
-    except ValueError:
-        return set()
-    return {g.vs[i]["name"] for i in g.neighborhood(vid, order=depth)}
+    table = analyze_nodes(analysis_graph(data), seed=seed).table
+    table = table.rename(columns={"weighted_degree": "strength"})
+    return table[["id", "degree", "strength", "pagerank", "community"]]
 
 
 def hhi(shares: list[float]) -> float:

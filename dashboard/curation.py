@@ -1,4 +1,4 @@
-"""The review queue: likely duplicates, low-confidence entities, mega-hubs; judgements and rebuilds.
+"""The review queue: merge candidates, low-confidence entities, mega-hubs; judgements and rebuilds.
 
 Judgements go through :class:`graph.resolve.judgements.JudgementLog` (a JSONL
 file in SKG_HOME) and take effect through :func:`graph.pipeline.rebuild`, so
@@ -10,49 +10,45 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import streamlit as st
-from rapidfuzz import fuzz, process
 
 from dashboard import compute, data
 from graph.errors import SkgError
 from graph.model import Judgement, JudgementAction
+from graph.store.base import SubgraphFilter
+
+CANDIDATE_COLUMNS = ["score", "a", "b", "type", "reasons", "a_id", "b_id"]
 
 
-@st.cache_data(show_spinner="Looking for duplicates…", max_entries=4)
-def duplicate_candidates(snap: str, threshold: float = 85.0, limit: int = 200) -> pd.DataFrame:
-    """Pairs of same-type entities with similar names, scored and explained."""
-    ents = data.entities(snap)
-    rows: list[dict[str, Any]] = []
-    ents = ents.assign(folded=ents["name"].map(_fold))
-    # Block by type and first letter: keeps cdist matrices small on 10k-entity graphs.
-    for _key, group in ents.groupby([ents["type"], ents["folded"].str.slice(0, 1)]):
-        items = list(group.itertuples())
-        if len(items) < 2:
-            continue
-        scores = process.cdist(group["folded"].tolist(), group["folded"].tolist(),
-                               scorer=fuzz.token_sort_ratio, score_cutoff=threshold, dtype=np.uint8)
-        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
-            rows.append(_candidate(items[i], items[j], float(scores[i, j])))
-    frame = pd.DataFrame(rows, columns=["score", "a", "b", "type", "reasons", "a_id", "b_id"])
-    return frame.sort_values(["score", "a"], ascending=[False, True]).head(limit)
+@st.cache_data(show_spinner=False, max_entries=4)
+def duplicate_candidates(snap: str) -> pd.DataFrame:
+    """The resolver's merge candidates from the last rebuild (corpus meta ``review_candidates``).
+
+    The resolver scores them with everything it knows (names, aliases, AGS,
+    context), so the page shows its list rather than guessing from names.
+    """
+    from graph.pipeline import review_candidates
+    from graph.store.corpus import CorpusStore
+
+    with CorpusStore.open(data.settings()) as corpus:
+        rows = review_candidates(corpus)
+    return candidates_frame(rows)
 
 
-def _fold(name: Any) -> str:
-    from graph.model import fold
+def candidates_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Stored candidate rows as the Review table (score, names, type, reasons, ids), best first.
 
-    return fold(str(name)).replace(".", "").replace("-", " ")
-
-
-def _candidate(a: Any, b: Any, score: float) -> dict[str, Any]:
-    reasons = [f"name similarity {score:.0f}"]
-    if isinstance(a.kind, str) and a.kind == b.kind:
-        reasons.append(f"same kind {a.kind}")
-    if isinstance(a.land, str) and a.land == b.land:
-        reasons.append(f"same Land {a.land}")
-    return {"score": round(score, 1), "a": a.name, "b": b.name, "type": a.type,
-            "reasons": "; ".join(reasons), "a_id": a.id, "b_id": b.id}
+    >>> candidates_frame([{"left": "o1", "right": "o2", "score": 0.9, "reasons": ["same AGS"],
+    ...                    "left_name": "A", "right_name": "B", "type": "ORGANIZATION"}]).iloc[0]["reasons"]
+    'same AGS'
+    """
+    out = [{"score": float(r.get("score") or 0.0), "a": r.get("left_name") or r.get("left"),
+            "b": r.get("right_name") or r.get("right"), "type": r.get("type") or "",
+            "reasons": "; ".join(str(x) for x in r.get("reasons") or []),
+            "a_id": r.get("left"), "b_id": r.get("right")} for r in rows]
+    frame = pd.DataFrame(out, columns=CANDIDATE_COLUMNS)
+    return frame.sort_values(["score", "a"], ascending=[False, True], ignore_index=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -66,17 +62,15 @@ def low_confidence(snap: str, below: float = 0.6) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=4)
 def mega_hubs(snap: str, top: int = 15) -> pd.DataFrame:
     """Entities with the largest share of all ties (often generic words or the publisher)."""
-    gd = data.graph_data(snap)
-    metrics = compute.node_metrics(gd, int(data.settings().seed))
-    if metrics.empty:
+    from graph.analyze.degree import weighted_degree
+
+    g = compute.analysis_graph(data.filtered(SubgraphFilter(), snap))
+    table = weighted_degree(g).table
+    if table.empty:
         return pd.DataFrame(columns=["name", "type", "degree", "share", "id"])
-    names = data.entities(snap).set_index("id")
-    total = max(1, int(metrics["degree"].sum()) // 2)
-    metrics = metrics.sort_values("degree", ascending=False).head(top)
-    metrics["share"] = (metrics["degree"] / total).round(3)
-    metrics["name"] = metrics["id"].map(names["name"])
-    metrics["type"] = metrics["id"].map(names["type"])
-    return metrics[["name", "type", "degree", "share", "id"]]
+    total = max(1, g.number_of_edges())
+    table = table.sort_values(["degree", "id"], ascending=[False, True]).head(top)
+    return table.assign(share=(table["degree"] / total).round(3))[["name", "type", "degree", "share", "id"]]
 
 
 def _log() -> Any:

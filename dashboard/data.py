@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import compute, netdata, netview
+from dashboard import compute
 from graph.errors import SkgError, StoreError
 from graph.model import GraphData
 from graph.settings import Settings, load_settings
@@ -102,14 +102,35 @@ def articles(snap: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def articles_per_month(snap: str) -> pd.DataFrame:
-    """Articles per publication month."""
-    return compute.articles_per_month(graph_data(snap))
+    """Articles per publication month, counted by the store (no graph load).
+
+    Falls back to counting the loaded graph's article nodes on a store
+    without ``timeline`` (an older or third-party backend).
+    """
+    try:
+        rows = store().timeline("month")
+    except (AttributeError, NotImplementedError):
+        return compute.articles_per_month(graph_data(snap))
+    return compute.timeline_frame(rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def top_actors(flt: SubgraphFilter, snap: str, n: int = 10) -> pd.DataFrame:
-    """Most-reported actors per type/kind within the filters."""
+    """Most-reported actors per type/kind within the filters.
+
+    Filters that only pick types and kinds keep every such entity, so the
+    entity table the sidebar has loaded already answers them; only tie, date
+    and Land filters need a filtered subgraph from the store.
+    """
+    if not _needs_subgraph(flt):
+        return compute.rank_actors(entities(snap), n, flt.types, flt.kinds)
     return compute.top_actors(filtered(flt, snap), n)
+
+
+def _needs_subgraph(flt: SubgraphFilter) -> bool:
+    """Whether ``flt`` drops entities for reasons other than their type and kind."""
+    return bool(flt.edge_types or flt.min_articles > 1 or flt.min_npmi > -1.0 or flt.date_from
+                or flt.date_to or flt.land or flt.focus)
 
 
 def entity_options(snap: str) -> dict[str, str]:
@@ -128,6 +149,8 @@ def search(text: str, limit: int = 20) -> list[dict[str, Any]]:
 def network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str,
                  seed: int) -> tuple[str, int, int]:
     """The vis-network page for the filtered graph, with node and edge counts."""
+    from dashboard import netdata, netview  # igraph: not needed by the first page
+
     nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
                                          focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
     return netview.network_html(nodes, edges), len(nodes), len(edges)
@@ -136,5 +159,7 @@ def network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str,
 
 def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:
     """A vis-network page for a small ad-hoc graph (e.g. a query result)."""
+    from dashboard import netdata, netview
+
     nodes, edges = netdata.network_lists(graph, metric="degree", cap=cap, seed=int(settings().seed))
     return netview.network_html(nodes, edges, height=height)

@@ -1,8 +1,9 @@
 """Node and edge lists for the network view: filter, focus, cap, lay out.
 
 Pure functions (no Streamlit) so that the benchmark and tests can call them.
-The layout runs in Python with a fixed seed and the vertices in id order,
-which keeps positions stable across reruns of the same graph.
+Metrics, ego networks and the layout come from :mod:`graph.analyze`; the
+layout is seeded over the vertices in id order, which keeps positions stable
+across reruns of the same graph.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import pandas as pd
 
 from dashboard import compute
 from dashboard.netview import node_colour
+from graph.analyze.ego import ego_network
+from graph.analyze.layout import seeded_layout
 from graph.model import GraphData
 
 METRICS = ("pagerank", "degree", "strength", "articles", "mentions")
@@ -38,7 +41,7 @@ def choose_ids(data: GraphData, metrics: pd.DataFrame, metric: str, focus: str |
     score = _scores(metrics, props, metric)
     ids = list(props)
     if focus and focus in props:
-        ids = sorted(compute.ego_ids(compute.igraph_of(data), focus, depth) or {focus})
+        ids = sorted(ego_network(compute.analysis_graph(data), focus, depth))
     ids.sort(key=lambda i: (-score.get(i, 0.0), i))
     if cap:
         ids = ids[:cap]
@@ -77,16 +80,17 @@ def network_lists(data: GraphData, *, metric: str = "pagerank", colour_by: str =
     keep = set(choose_ids(data, metrics, metric, focus, depth, cap))
     sub = GraphData(nodes=[n for n in data.nodes if n.id in keep],
                     edges=[e for e in data.edges if e.source in keep and e.target in keep])
-    g = compute.igraph_of(sub)
-    coords = _normalise(compute.seeded_layout(g, seed))
-    spread = 150.0 + 90.0 * math.sqrt(max(g.vcount(), 1))
+    positions = seeded_layout(compute.analysis_graph(sub), seed)
+    order = sorted(positions)
+    coords = _normalise([positions[i] for i in order])
+    spread = 150.0 + 90.0 * math.sqrt(max(len(order), 1))
     frame = metrics.set_index("id") if not metrics.empty else pd.DataFrame()
     props = _entity_props(sub)
     values = _scores(metrics, props, metric)
     community_of = frame["community"].to_dict() if "community" in frame else {}
     top = max(values.values(), default=1.0) or 1.0
     nodes = []
-    for vid, (x, y) in zip(g.vs["name"], coords, strict=True):
+    for vid, (x, y) in zip(order, coords, strict=True):
         p = props[vid]
         community = int(community_of[vid]) if vid in community_of else None
         ring = {"borderWidth": 5, "color": {"background": node_colour(p, colour_by, community),

@@ -10,6 +10,7 @@ articles only extracts what changed.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 from graph.model import Article, DocumentExtraction
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,6 +38,8 @@ class BuildReport:
     backend: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
     backbone: dict[str, Any] = field(default_factory=dict)
+    review_candidates: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stored as corpus meta ``last_build``)."""
@@ -92,12 +96,52 @@ def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
             store.write(data)
         report.seconds["store"] = _lap(clock)
         _fill(report, data, len(resolution.entities))
+        _record_resolution(report, resolution, corpus)
         corpus.set_meta("last_build", json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
     finally:
         close = getattr(corpus, "close", None)
         if close is not None:
             close()
     return report
+
+
+REVIEW_CANDIDATES = "review_candidates"
+
+
+def candidate_rows(resolution: Any) -> list[dict[str, Any]]:
+    """The resolver's merge candidates as JSON-ready rows with both names, best score first.
+
+    The names are looked up now because the Review page must show them even
+    for entities a later filter hides.
+    """
+    entities = resolution.entities
+    rows = []
+    for c in resolution.candidates:
+        left, right = entities.get(c.left), entities.get(c.right)
+        rows.append({
+            "left": c.left, "right": c.right, "score": round(float(c.score), 4),
+            "reasons": list(c.reasons),
+            "left_name": left.name if left else c.left, "right_name": right.name if right else c.right,
+            "type": str(left.type) if left else "",
+        })
+    return sorted(rows, key=lambda r: (-r["score"], r["left"], r["right"]))
+
+
+def _record_resolution(report: BuildReport, resolution: Any, corpus: Any) -> None:
+    """Persist the merge candidates for the Review page and surface the resolver's warnings."""
+    rows = candidate_rows(resolution)
+    corpus.set_meta(REVIEW_CANDIDATES, json.dumps(rows, ensure_ascii=False))
+    report.review_candidates = len(rows)
+    report.warnings = list(resolution.warnings)
+    for warning in report.warnings:
+        log.warning("resolve: %s", warning)
+
+
+def review_candidates(corpus: Any) -> list[dict[str, Any]]:
+    """The merge candidates the last rebuild stored (empty before the first rebuild)."""
+    raw = corpus.get_meta(REVIEW_CANDIDATES)
+    value = json.loads(raw) if raw else []
+    return value if isinstance(value, list) else []
 
 
 def _lap(start: float) -> float:

@@ -19,22 +19,18 @@ def render() -> None:
     cols[2].metric("Co-mention ties", f"{edges.get('CO_MENTIONED', 0):,}")
     stated = sum(edges.get(t, 0) for t in ("HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN"))
     cols[3].metric("Stated relations", f"{stated:,}")
-    # The time line needs every article node, the slowest read on a large graph:
-    # reserve its place now and fill it last so counts and top actors show first.
-    timeline = st.container()
+    st.subheader("Articles over time")
+    per_month = data.articles_per_month(snap)
+    if per_month.empty:
+        st.caption("no dated articles")
+    else:
+        st.bar_chart(per_month, x="month", y="articles", height=220)
     st.subheader("Top actors per type and kind (current filters)")
     top = data.top_actors(sidebar.current_filter(), snap)
     groups = list(top["group"].unique())
     for col, group in zip(st.columns(min(3, max(1, len(groups)))) * len(groups), groups, strict=False):
         col.markdown(f"**{group}**")
         col.dataframe(top[top["group"] == group][["name", "articles", "mentions"]], hide_index=True)
-    with timeline:
-        st.subheader("Articles over time")
-        per_month = data.articles_per_month(snap)
-        if per_month.empty:
-            st.caption("no dated articles")
-        else:
-            st.bar_chart(per_month, x="month", y="articles", height=220)
     _reports()
 
 

@@ -1,4 +1,4 @@
-"""Review: duplicates, low-confidence entities and mega-hubs; judgements with rebuild and undo."""
+"""Review: merge candidates, low-confidence entities, mega-hubs; judgements with rebuild and undo."""
 
 from __future__ import annotations
 
@@ -18,7 +18,11 @@ def render() -> None:
         ["Likely duplicates", "Low confidence", "Mega-hubs", "Judgements"])
     with tab_dup:
         dups = curation.duplicate_candidates(snap)
-        st.dataframe(dups[["score", "a", "b", "type", "reasons"]], hide_index=True)
+        if dups.empty:
+            st.caption("The resolver proposed no merges in the last rebuild.")
+        else:
+            st.caption("Merge candidates the resolver found in the last rebuild, best first.")
+            st.dataframe(dups[["score", "a", "b", "type", "reasons"]], hide_index=True)
     with tab_low:
         st.dataframe(curation.low_confidence(snap), hide_index=True)
     with tab_hub:

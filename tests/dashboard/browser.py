@@ -1,13 +1,16 @@
 """Helpers for driving the real dashboard in headless Chromium (tests and benchmark).
 
 ``DashboardServer`` starts ``skg dashboard`` on a free port for a given
-SKG_HOME and stops exactly that process again; the page helpers wait until
+SKG_HOME in a new session and stops exactly that process group again (the
+command and its ``streamlit run`` child); the page helpers wait until
 Streamlit has finished a script run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -42,7 +45,7 @@ class DashboardServer:
         handle = self.log.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "graph", "--home", str(self.home), "dashboard", "--port", str(self.port)],
-            env=env, stdout=handle, stderr=subprocess.STDOUT)
+            env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -56,13 +59,32 @@ class DashboardServer:
         raise RuntimeError(f"dashboard did not answer in {timeout}s:\n{self.log.read_text(errors='replace')}")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        """Stop the server and its Streamlit child: the whole process group this object started."""
+        if self.proc is None:
+            return
+        self._signal_group(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+        if _group_alive(self.proc.pid):  # the Streamlit child may outlive its parent briefly
+            time.sleep(1.0)
+            self._signal_group(signal.SIGKILL)
+
+    def _signal_group(self, sig: signal.Signals) -> None:
+        assert self.proc is not None
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, sig)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether any process of group ``pgid`` still runs."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
 
 
 def launch(playwright: Any) -> Any:

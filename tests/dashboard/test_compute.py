@@ -55,3 +55,32 @@ def test_compute_edge_tooltip_has_counts_and_quotes() -> None:
     _, edges = netdata.network_lists(sample_graph())
     tip = next(e["title"] for e in edges if {e["from"], e["to"]} == {"e_bitmi", "e_dataport"})
     assert "articles: 2" in tip and "“BITMi met Dataport.” (2024-02-20)" in tip
+
+
+def test_compute_node_metrics_come_from_graph_analyze() -> None:
+    from graph.analyze.nodes import node_metrics
+
+    data = sample_graph()
+    ours = compute.node_metrics(data, seed=42).set_index("id")
+    theirs = node_metrics(compute.analysis_graph(data), seed=42).table.set_index("id")
+    assert list(ours.columns) == ["degree", "strength", "pagerank", "community"]
+    assert (ours["pagerank"] - theirs["pagerank"].reindex(ours.index)).abs().max() < 1e-9
+    assert (ours["strength"] == theirs["weighted_degree"].reindex(ours.index)).all()
+
+
+def test_compute_timeline_frame_sorts_months() -> None:
+    frame = compute.timeline_frame([{"period": "2024-06", "articles": 2}, {"period": "2024-05", "articles": 5}])
+    assert frame.to_dict("records") == [{"month": "2024-05", "articles": 5}, {"month": "2024-06", "articles": 2}]
+
+
+def test_compute_rank_actors_matches_the_filtered_subgraph() -> None:
+    from graph.store.base import SubgraphFilter
+    from graph.store.filtering import apply_filter
+
+    data = sample_graph()
+    ents = compute.entities_frame(data)
+    for flt in (SubgraphFilter(), SubgraphFilter(types=("ORGANIZATION", "PERSON")),
+                SubgraphFilter(kinds=("vendor",))):
+        expected = compute.top_actors(apply_filter(data, flt), 3).reset_index(drop=True)
+        ours = compute.rank_actors(ents, 3, flt.types, flt.kinds).reset_index(drop=True)
+        assert ours.equals(expected), flt

@@ -63,3 +63,44 @@ def test_pages_sample_review_merge_rebuilds_and_undo_restores(sample_home: Path,
     at.button(key="rv_undo").click().run()
     assert not at.exception, at.exception
     assert data.store().stats()["nodes"]["Entity"] == before
+
+
+def test_pages_sample_review_shows_the_resolvers_candidates(sample_home: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from graph.store.corpus import CorpusStore
+
+    home = tmp_path / "home"
+    shutil.copytree(sample_home, home)
+    monkeypatch.setenv("SKG_HOME", str(home))
+    settings = load_settings(env={"SKG_HOME": str(home)}, use_file=False)
+    at = open_page("review")
+    assert any("proposed no merges" in c.value for c in at.caption), "the sample resolves without candidates"
+    rows = [{"left": "o1", "right": "o2", "score": 0.5, "reasons": ["alias overlap"], "left_name": "Komm.ONE",
+             "right_name": "Komm ONE", "type": "ORGANIZATION"},
+            {"left": "o3", "right": "o4", "score": 0.93, "reasons": ["name similarity 93", "same AGS"],
+             "left_name": "Stadt Ulm", "right_name": "Ulm", "type": "MUNICIPALITY"}]
+    with CorpusStore.open(settings) as corpus:
+        corpus.set_meta("review_candidates", json.dumps(rows))
+    data.reset()
+    at = open_page("review")
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["score", "a", "b", "type", "reasons"]
+    assert table.to_dict("records") == [
+        {"score": 0.93, "a": "Stadt Ulm", "b": "Ulm", "type": "MUNICIPALITY",
+         "reasons": "name similarity 93; same AGS"},
+        {"score": 0.5, "a": "Komm.ONE", "b": "Komm ONE", "type": "ORGANIZATION", "reasons": "alias overlap"}]
+
+
+def test_pages_sample_land_filter_has_data(sample_settings: Settings) -> None:
+    at = open_page("vendors")
+    lands = at.selectbox(key="f_land").options
+    assert "Baden-Württemberg" in lands and len(lands) >= 5, "geonames gives municipalities their Land"
+    concentration = at.dataframe[-1].value
+    assert "Baden-Württemberg" in set(concentration["land"])
+    at.selectbox(key="f_land").set_value("Baden-Württemberg").run()
+    assert not at.exception and not at.error
+    caption = next(c.value for c in at.caption if "municipalities" in c.value)
+    assert int(caption.split(" vendors")[0]) > 0

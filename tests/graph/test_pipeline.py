@@ -91,3 +91,38 @@ def test_pipeline_cli_build_analyze_export(
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert payload["nodes"] and {n["type"] for n in payload["nodes"]} == {"PERSON"}
     assert main(["--home", home, "export", "--format", "xls", "--out", str(out)]) == 2
+
+
+def test_pipeline_rebuild_persists_review_candidates(
+    built: tuple[GraphData, object, object], settings: Settings
+) -> None:
+    from graph.pipeline import review_candidates
+    from graph.store.corpus import CorpusStore
+
+    _, _, report = built
+    with CorpusStore.open(settings) as corpus:
+        rows = review_candidates(corpus)
+        stored = json.loads(corpus.get_meta("last_build") or "{}")
+    assert len(rows) == report.review_candidates == stored["review_candidates"]  # type: ignore[attr-defined]
+    assert isinstance(stored["warnings"], list)
+    scores = [r["score"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    for row in rows:
+        assert row["left"] != row["right"] and row["reasons"] and row["left_name"] and row["right_name"]
+
+
+def test_pipeline_candidate_rows_names_and_order() -> None:
+    from graph.model import Entity, EntityType
+    from graph.pipeline import candidate_rows
+    from graph.resolve.resolver import MergeCandidate, Resolution
+
+    ents = {i: Entity(id=i, name=n, type=EntityType.ORGANIZATION) for i, n in
+            (("o1", "Komm.ONE"), ("o2", "Komm ONE AöR"), ("o3", "Dataport"))}
+    res = Resolution(entities=ents, candidates=[
+        MergeCandidate("o1", "o3", 0.4, ("same kind",)),
+        MergeCandidate("o1", "o2", 0.9, ("name similarity 92", "same Land")),
+    ])
+    rows = candidate_rows(res)
+    assert [(r["left_name"], r["right_name"], r["score"]) for r in rows] == [
+        ("Komm.ONE", "Komm ONE AöR", 0.9), ("Komm.ONE", "Dataport", 0.4)]
+    assert rows[0]["reasons"] == ["name similarity 92", "same Land"] and rows[0]["type"] == "ORGANIZATION"

@@ -165,3 +165,56 @@ def test_run_metric_rejects_unknown_metric_and_bad_period(seed_data: GraphData) 
         run_metric(seed_data, "magic")
     with pytest.raises(SkgError, match="FROM:TO"):
         run_metric(seed_data, "diff", period_a="2020", period_b="2021:")
+
+
+def test_pagerank_matches_networkx_on_a_weighted_graph(synthetic: GraphData) -> None:
+    g = entity_graph(synthetic)
+    ours = pagerank.pagerank(g).table.set_index("id")["pagerank"]
+    reference = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-12)
+    assert max(abs(ours[n] - v) for n, v in reference.items()) < 1e-6
+
+
+def test_node_metrics_agree_with_the_single_metrics(synthetic: GraphData) -> None:
+    from graph.analyze.nodes import node_metrics
+
+    g = entity_graph(synthetic)
+    result = node_metrics(g, seed=3)
+    table = result.table.set_index("id")
+    assert len(table) == g.number_of_nodes() and result.method["snapshot_id"] == synthetic.snapshot_id
+    ranks = pagerank.pagerank(g).table.set_index("id")["pagerank"]
+    assert (table["pagerank"] - ranks.reindex(table.index)).abs().max() < 1e-12
+    parts = communities.communities(g, seed=3)
+    assert (table["community"] == parts.table.set_index("id")["community"].reindex(table.index)).all()
+    assert result.extra["labels"] == parts.extra["labels"]
+    strengths = dict(g.degree(weight="weight"))
+    assert all(abs(table.loc[n, "weighted_degree"] - w) < 1e-9 for n, w in strengths.items())
+    assert node_metrics(nx.Graph()).table.empty
+
+
+def test_communities_label_each_community_by_its_strongest_members(synthetic: GraphData) -> None:
+    g = entity_graph(synthetic)
+    result = communities.communities(g, seed=5)
+    table = result.table
+    assert set(result.extra["labels"]) == set(table["community"])
+    for c, label in result.extra["labels"].items():
+        members = table[table["community"] == c].sort_values(["weighted_degree", "id"], ascending=[False, True])
+        assert label == " · ".join(members["name"].astype(str).head(3))
+
+
+def test_to_igraph_converts_once_per_graph_and_notices_changes() -> None:
+    from graph.analyze._igraph import to_igraph
+
+    g = nx.Graph([("a", "b", {"weight": 2.0})])
+    first, _ = to_igraph(g)
+    assert to_igraph(g)[0] is first and to_igraph(g, weight=None)[0] is not first
+    g.add_edge("b", "c", weight=1.0)
+    h, names = to_igraph(g)
+    assert h is not first and names == ["a", "b", "c"] and sorted(h.es["weight"]) == [1.0, 2.0]
+
+
+def test_seeded_layout_is_reproducible() -> None:
+    from graph.analyze.layout import seeded_layout
+
+    g = nx.karate_club_graph()
+    assert seeded_layout(g, seed=9) == seeded_layout(nx.Graph(g), seed=9)
+    assert seeded_layout(g, seed=9) != seeded_layout(g, seed=10)
