@@ -41,6 +41,10 @@ def echo_build_report(report: BuildReport) -> None:
     typer.echo(
         f"co-mentions kept {report.comentions_kept} of {report.comentions_total}; seconds {report.seconds}"
     )
+    typer.echo(f"review candidates (likely duplicates): {report.review_candidates}"
+               " — see the dashboard's Review page or `skg judge candidates`")
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for knob, steps in report.backbone.items():
         if isinstance(steps, dict):
             typer.echo(f"  {knob}: " + ", ".join(f"{k} → {v}" for k, v in steps.items()))
