@@ -8,17 +8,22 @@ paths, top-k reach) on both backends.
     python bench/bench_store.py --articles 100000 [--json] [--neo4j --allow-wipe]
 
 The Neo4j part uses the settings' server (``SKG_HOME``/``SKG_NEO4J_*``) and WIPES its database,
-hence ``--allow-wipe``.
+hence ``--allow-wipe``. It ends with the ceiling: the same graph written by ``graph.export`` as
+``neo4j-admin database import`` CSVs and bulk-imported into a *separate* local server
+(``--import-home``/``--import-port``; it is started, replaced and stopped again), and one
+``neo4j.write_paths`` row with per-row, batched and import rates side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from graph.model.graphdata import GraphData
@@ -62,6 +67,10 @@ def bench_queries(args: argparse.Namespace, store: GraphStore, graph: GraphData)
         nodes=len(ego.nodes),
         edges=len(ego.edges),
     )
+    light = SubgraphFilter(focus=focus, depth=2, evidence=False)
+    store.subgraph(light)
+    emit(args, f"{store.name}.ego_depth2_no_evidence", seconds=timed(lambda: store.subgraph(light)),
+         nodes=len(ego.nodes), edges=len(ego.edges))
     paths = store.paths(focus, other, k=3, max_hops=4)
     emit(
         args,
@@ -107,7 +116,41 @@ def _nodes_only(store: Any, graph: GraphData) -> None:
     store.write(GraphData([n for n in graph.nodes], [], "nodes_only"))
 
 
-def bench_neo4j(args: argparse.Namespace, settings: Settings, graph: GraphData) -> None:
+def bulk_settings(args: argparse.Namespace) -> Settings:
+    """Settings of the separate local server the offline import replaces (own home and port)."""
+    env = {**os.environ, "SKG_HOME": args.import_home, "SKG_NEO4J_BOLT_PORT": str(args.import_port)}
+    env.pop("SKG_NEO4J_URI", None)
+    return load_settings(env=env, use_file=False)
+
+
+def bench_bulk_import(args: argparse.Namespace, graph: GraphData) -> dict[str, float]:
+    """The ceiling: ``neo4j-admin database import full`` of the graph as importer CSVs.
+
+    Runs on its own home/port (the importer stops that server and replaces its database), then
+    stops that server again. Import seconds exclude the server restart; CSV writing is reported.
+    """
+    from graph.export import export_graph
+    from graph.store.neo4j_server import bulk_import, stop
+
+    settings = bulk_settings(args)
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        folder = Path(export_graph(graph, "neo4j-import", out))
+        csv_seconds = time.perf_counter() - started
+        nodes, rels = sorted(folder.glob("nodes_*.csv")), sorted(folder.glob("rels_*.csv"))
+        try:
+            result = bulk_import(settings, nodes, rels, str(settings.neo4j_database))
+        finally:
+            stop(settings)
+    rows = int(result.get("nodes", 0)) + int(result.get("relationships", 0))
+    seconds = float(result["seconds"])
+    emit(args, "neo4j.bulk_import", seconds=seconds, csv_seconds=csv_seconds,
+         nodes=result.get("nodes"), rels=result.get("relationships"), rows_per_s=rows / seconds,
+         rels_per_s=int(result.get("relationships", 0)) / seconds)
+    return {"rels_per_s": int(result.get("relationships", 0)) / seconds, "rows_per_s": rows / seconds}
+
+
+def bench_neo4j(args: argparse.Namespace, settings: Settings, graph: GraphData) -> dict[str, float]:
     """Batched versus per-row push, then query latencies on Neo4j."""
     store: Any = open_store(settings, "neo4j")
     store.wipe()
@@ -134,12 +177,30 @@ def bench_neo4j(args: argparse.Namespace, settings: Settings, graph: GraphData) 
         sample=sample,
         rels_per_s=per_row,
         extrapolated_seconds=len(graph.edges) / per_row,
+        extrapolated=True,
         speedup_batched=edges_batched / per_row,
     )
     store.wipe()
     store.write(graph)
     bench_queries(args, store, graph)
     store.close()
+    return {"batched": edges_batched, "per_row": per_row, "rels": float(n_edges)}
+
+
+def compare_writes(
+    args: argparse.Namespace, rates: dict[str, float], ceiling: dict[str, float] | None
+) -> None:
+    """One side-by-side row: relationships/s of per-row MERGE, batched push and the offline import."""
+    values: dict[str, Any] = {"rels": int(rates["rels"]), "per_row_rels_per_s": rates["per_row"],
+                              "batched_rels_per_s": rates["batched"],
+                              "batched_over_per_row": rates["batched"] / rates["per_row"],
+                              "per_row_extrapolated_seconds": rates["rels"] / rates["per_row"],
+                              "batched_seconds": rates["rels"] / rates["batched"]}
+    if ceiling:
+        values.update(import_rels_per_s=ceiling["rels_per_s"],
+                      import_over_batched=ceiling["rels_per_s"] / rates["batched"],
+                      import_seconds=rates["rels"] / ceiling["rels_per_s"])
+    emit(args, "neo4j.write_paths", **values)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -152,6 +213,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--neo4j", action="store_true", help="also benchmark the Neo4j of the settings")
     parser.add_argument("--allow-wipe", action="store_true", help="the Neo4j database may be wiped")
     parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument("--skip-import", action="store_true", help="leave out the offline-import ceiling")
+    parser.add_argument("--import-home", default=str(Path(tempfile.gettempdir()) / "skg-bench-import"),
+                        help="SKG_HOME of the separate server the offline import replaces")
+    parser.add_argument("--import-port", type=int, default=7697, help="its Bolt port")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     graph = synthetic_graph(args.articles, args.seed)
@@ -168,7 +233,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.neo4j:
         if not args.allow_wipe:
             parser.error("--neo4j wipes the server's database: add --allow-wipe")
-        bench_neo4j(args, load_settings(), graph)
+        rates = bench_neo4j(args, load_settings(), graph)
+        ceiling = None if args.skip_import else bench_bulk_import(args, graph)
+        compare_writes(args, rates, ceiling)
 
 
 if __name__ == "__main__":

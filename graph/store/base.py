@@ -33,6 +33,9 @@ class SubgraphFilter:
     focus: str | None = None  # entity id: ego network around it
     depth: int = 1
     edge_types: tuple[str, ...] = ()
+    # False: edges come without their JSON ``evidence``/``offsets`` (the bulk of their bytes and of
+    # the decoding time); views that show quotes on demand call ``GraphStore.evidence(a, b)``.
+    evidence: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,16 @@ class GraphStore(ABC):
     @abstractmethod
     def evidence(self, a: str, b: str) -> list[dict[str, Any]]:
         """Evidence records of all edges between ``a`` and ``b``."""
+
+    @abstractmethod
+    def timeline(self, granularity: str = "month") -> list[dict[str, Any]]:
+        """Articles per period, oldest first: ``[{"period": "2024-05", "articles": 12}, …]``.
+
+        Counts documents of role ``article``/``teaser`` with a publication date (undated ones are
+        skipped). ``granularity`` is ``"day"`` (``2024-05-02``), ``"month"`` (``2024-05``),
+        ``"quarter"`` (``2024-Q2``) or ``"year"`` (``2024``). Aggregated in the database, so a
+        dashboard's first page needs no full graph load.
+        """
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:

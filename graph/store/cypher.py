@@ -70,11 +70,16 @@ def node_rows(label: NodeLabel) -> str:
     return f"MATCH (n:{_name(label)}) RETURN {_returns('n', props)} ORDER BY n.id"
 
 
-def edge_rows(edge_type: EdgeType) -> str:
+def edge_props(light: bool = False) -> list[str]:
+    """Relationship properties to return; ``light`` leaves out the JSON ones (evidence, offsets)."""
+    return [p for p, t in EDGE_SCHEMA.items() if not (light and t == "JSON")]
+
+
+def edge_rows(edge_type: EdgeType, light: bool = False) -> str:
     """All relationships of one type with endpoints and declared properties."""
     src, dst = REL_ENDPOINTS[edge_type]
     return (f"MATCH (a:{src})-[r:{_name(edge_type)}]->(b:{dst}) "
-            f"RETURN a.id AS source, b.id AS target, {_returns('r', list(EDGE_SCHEMA))} ORDER BY r.id")
+            f"RETURN a.id AS source, b.id AS target, {_returns('r', edge_props(light))} ORDER BY r.id")
 
 
 def entity_by_id() -> str:
@@ -103,15 +108,21 @@ def entities_by_ids() -> str:
             f"RETURN {_returns('n', list(NODE_SCHEMA['Entity']))}")
 
 
-def edges_from_ids(edge_type: EdgeType) -> str:
+def edges_from_ids(edge_type: EdgeType, light: bool = False) -> str:
     """Entity–entity relationships of one type whose source id is in ``$ids``.
 
     (Filtering targets with ``b.id IN $targets`` is linear per row in LadybugDB: 50 s for a
     9k-node ego network; the caller filters in Python instead.)
     """
     return (f"UNWIND $ids AS i MATCH (a:Entity)-[r:{_name(edge_type)}]->(b:Entity) WHERE a.id = i "
-            f"RETURN a.id AS source, b.id AS target, {_returns('r', list(EDGE_SCHEMA))}")
+            f"RETURN a.id AS source, b.id AS target, {_returns('r', edge_props(light))}")
 
+
+# Only the new ids of an ego expansion: DISTINCT targets (≤ one row per entity) instead of every
+# (source, target) pair — 173k pairs became 9k ids (4.7 s → 0.2 s) two hops from a hub.
+NEIGHBOUR_TARGETS = (
+    "UNWIND $ids AS i MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id = i RETURN DISTINCT b.id AS target"
+)
 
 NEIGHBOUR_IDS = (
     "UNWIND $ids AS i MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id = i "
@@ -138,6 +149,13 @@ def count_edges(edge_type: EdgeType) -> str:
 
 
 ENTITY_TYPE_COUNTS = "MATCH (n:Entity) RETURN n.type AS type, count(n) AS n"
+
+# Articles per publication day (news roles only); ``left`` is 1-based-safe on both backends,
+# unlike ``substring`` (0-based in Neo4j, 1-based in LadybugDB). Python rolls days up to periods.
+TIMELINE_DAYS = (
+    "MATCH (n:Article) WHERE n.published IS NOT NULL AND n.role IN ['article', 'teaser'] "
+    "RETURN left(n.published, 10) AS day, count(n) AS n"
+)
 
 # --------------------------------------------------------------------------- Neo4j schema
 def neo4j_schema() -> list[str]:
@@ -213,7 +231,12 @@ NEO4J_FULLTEXT = (
     "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC LIMIT $limit"
 )
-NEO4J_WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+# Relationships first: DETACH DELETE of 10k hub nodes (each with thousands of MENTIONS) in one
+# transaction exceeded the memory pool on the 100k-article graph.
+NEO4J_WIPE = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
 
 
 def explain(query: str) -> str:

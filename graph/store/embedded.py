@@ -32,6 +32,15 @@ _ARROW: dict[PropType, pa.DataType] = {
     "INT64": pa.int64(), "STRING[]": pa.list_(pa.string()),
 }
 _MB = 1024 * 1024
+_ARROW_CHUNK = 1_000_000
+
+
+def _is_plain(kind: pa.DataType) -> bool:
+    """Whether Arrow values of ``kind`` come out JSON-compatible (no Decimal, date or struct)."""
+    if pa.types.is_list(kind):
+        return _is_plain(kind.value_type)
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind)
+                or pa.types.is_floating(kind) or pa.types.is_boolean(kind) or pa.types.is_null(kind))
 
 
 def _arrow_table(rows: list[dict[str, Any]], columns: dict[str, PropType],
@@ -137,11 +146,11 @@ class EmbeddedStore(CypherReader):
         result = conn.execute(query, params or {})
         if isinstance(result, list):  # pragma: no cover - trusted queries are single statements
             result = result[-1]
-        columns = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append({c: plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
-        return rows
+        table = result.get_as_arrow(_ARROW_CHUNK)
+        rows: list[dict[str, Any]] = table.to_pylist()  # columnar transfer: ~2x get_next per row
+        if all(_is_plain(f.type) for f in table.schema):
+            return rows
+        return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def cypher(
         self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None

@@ -113,7 +113,8 @@ class Neo4jStore(CypherReader):
     def wipe(self) -> None:
         """Delete every node and relationship of the database (benchmarks and tests only)."""
         with self._errors(), self._driver.session(database=self.database) as session:
-            session.run(cypher.NEO4J_WIPE).consume()
+            for stmt in cypher.NEO4J_WIPE:
+                session.run(stmt).consume()
 
     # ---------------------------------------------------------------- reading
     def snapshot_id(self) -> str | None:

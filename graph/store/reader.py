@@ -12,12 +12,13 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, Edge, GraphData
+from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, Edge, EdgeType, GraphData
 from graph.store import cypher
 from graph.store.base import GraphStore, SubgraphFilter
 from graph.store.filtering import apply_filter
-from graph.store.rows import decode_props, edge_from_row, node_from_row, plain, sorted_graph
+from graph.store.rows import decode_props, edge_from_row, gc_paused, node_from_row, plain, sorted_graph
 from graph.store.schema import ENTITY_EDGE_TYPES, NODE_SCHEMA
+from graph.store.timeline import roll_up
 
 EGO_FETCH_MAX = 1000  # above this many ego nodes, scanning the entity graph once is faster
 
@@ -75,42 +76,57 @@ class CypherReader(GraphStore):
         sid = self.snapshot_id()
         if sid is None:
             return GraphData()
-        nodes = [node_from_row(label, row) for label in NODE_LABELS
-                 for row in self._rows(cypher.node_rows(label))]
-        edges = [edge_from_row(t, row) for t in EDGE_TYPES for row in self._rows(cypher.edge_rows(t))]
-        return sorted_graph(nodes, edges, sid)
+        with gc_paused():
+            nodes = [node_from_row(label, row) for label in NODE_LABELS
+                     for row in self._rows(cypher.node_rows(label))]
+            edges = [edge_from_row(t, row) for t in EDGE_TYPES for row in self._rows(cypher.edge_rows(t))]
+            return sorted_graph(nodes, edges, sid)
 
-    def _entity_graph(self) -> GraphData:
-        sid = self.snapshot_id() or ""
-        nodes = [node_from_row("Entity", r) for r in self._rows(cypher.node_rows("Entity"))]
-        edges = [edge_from_row(t, r) for t in ENTITY_EDGE_TYPES for r in self._rows(cypher.edge_rows(t))]
-        return sorted_graph(nodes, edges, sid)
+    def _entity_graph(self, light: bool = False) -> GraphData:
+        with gc_paused():
+            nodes = self._rows(cypher.node_rows("Entity"))
+            edges = [(t, r) for t in ENTITY_EDGE_TYPES for r in self._rows(cypher.edge_rows(t, light))]
+            return _graph_of(nodes, edges, self.snapshot_id() or "")
 
-    def _ego_graph(self, focus: str, depth: int) -> GraphData:
-        """Entities within ``depth`` hops of ``focus`` and the edges among them (fetched by id)."""
+    def _ego_ids(self, focus: str, depth: int) -> set[str] | None:
+        """Ids within ``depth`` hops of ``focus``; ``None`` once more than ``EGO_FETCH_MAX`` are found."""
         seen, frontier = {focus}, [focus]
         for _ in range(max(depth, 0)):
-            new = sorted({b for _, b in self._adjacency(frontier)} - seen) if frontier else []
-            seen.update(new)
-            frontier = new
-        if len(seen) > EGO_FETCH_MAX:
-            return self._entity_graph()  # a hub-rich ego network: one scan beats many lookups
+            if not frontier:
+                break
+            rows = self._rows(cypher.NEIGHBOUR_TARGETS, {"ids": frontier})
+            frontier = sorted({str(r["target"]) for r in rows} - seen)
+            seen.update(frontier)
+            if len(seen) > EGO_FETCH_MAX:
+                return None  # a hub-rich ego network: stop expanding, one scan beats many lookups
+        return seen
+
+    def _ego_graph(self, focus: str, depth: int, light: bool = False) -> GraphData:
+        """Entities within ``depth`` hops of ``focus`` and the edges among them (fetched by id)."""
+        seen = self._ego_ids(focus, depth)
+        if seen is None:
+            return self._entity_graph(light)  # apply_filter then cuts the ego network out of it
         ids = sorted(seen)
-        nodes = [node_from_row("Entity", r) for r in self._rows(cypher.entities_by_ids(), {"ids": ids})]
-        edges = [edge_from_row(t, r) for t in ENTITY_EDGE_TYPES
-                 for r in self._rows(cypher.edges_from_ids(t), {"ids": ids}) if r["target"] in seen]
-        return sorted_graph(nodes, edges, self.snapshot_id() or "")
+        with gc_paused():
+            nodes = self._rows(cypher.entities_by_ids(), {"ids": ids})
+            edges = [(t, r) for t in ENTITY_EDGE_TYPES
+                     for r in self._rows(cypher.edges_from_ids(t, light), {"ids": ids})
+                     if r["target"] in seen]
+            return _graph_of(nodes, edges, self.snapshot_id() or "")
 
     def subgraph(self, flt: SubgraphFilter) -> GraphData:
         """Entities and entity–entity edges after ``flt`` (see :func:`apply_filter`).
 
         With ``focus`` set only the ego network is fetched (a superset of what the filter keeps),
-        so an ego view of a large graph costs a few indexed lookups instead of a full scan.
+        so an ego view of a large graph costs a few indexed lookups instead of a full scan;
+        ``evidence=False`` leaves the JSON evidence of every edge in the database.
         """
         if not self._has_graph():
             return GraphData()
-        source = self._ego_graph(flt.focus, flt.depth) if flt.focus else self._entity_graph()
-        return apply_filter(source, flt)
+        light = not flt.evidence
+        source = self._ego_graph(flt.focus, flt.depth, light) if flt.focus else self._entity_graph(light)
+        with gc_paused():
+            return apply_filter(source, flt)
 
     def _adjacency(self, ids: list[str]) -> list[tuple[str, str]]:
         rows = self._rows(cypher.NEIGHBOUR_IDS, {"ids": ids})
@@ -178,6 +194,11 @@ class CypherReader(GraphStore):
                                     r.get("start") or 0), reverse=True)
         return records
 
+    def timeline(self, granularity: str = "month") -> list[dict[str, Any]]:
+        """Articles per period, grouped by day in the database and rolled up here."""
+        rows = self._rows(cypher.TIMELINE_DAYS) if self._has_graph() else []
+        return roll_up(((r["day"], r["n"]) for r in rows), granularity)
+
     def stats(self) -> dict[str, Any]:
         """Counts per label, per edge type and per entity type, plus the snapshot id."""
         sid = self.snapshot_id()
@@ -190,6 +211,21 @@ class CypherReader(GraphStore):
             types = {str(r["type"]): int(r["n"]) for r in self._rows(cypher.ENTITY_TYPE_COUNTS)}
         return {"snapshot_id": sid, "backend": self.name, "nodes": nodes, "edges": edges,
                 "entity_types": dict(sorted(types.items()))}
+
+
+def _graph_of(nodes: list[dict[str, Any]], edges: list[tuple[EdgeType, dict[str, Any]]],
+              snapshot_id: str) -> GraphData:
+    """Entities and entity edges from rows, in canonical order (sorted on the stored ids).
+
+    Same order as :func:`sorted_graph`, without recomputing every edge id's digest.
+    """
+    nodes.sort(key=lambda r: str(r["id"]))
+    edges.sort(key=lambda p: (_TYPE_RANK[p[0]], str(p[1]["id"])))
+    return GraphData([node_from_row("Entity", r) for r in nodes],
+                     [edge_from_row(t, r) for t, r in edges], snapshot_id)
+
+
+_TYPE_RANK = {edge_type: i for i, edge_type in enumerate(EDGE_TYPES)}
 
 
 def _k_shortest(graph: nx.Graph, source: str, target: str, k: int, max_hops: int) -> list[list[str]]:

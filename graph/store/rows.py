@@ -9,8 +9,10 @@ identically. Reading turns rows back into :class:`Node` / :class:`Edge` records
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -77,8 +79,30 @@ def row_hash(row: dict[str, Any]) -> str:
     return digest(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), length=32)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tens of thousands of row dicts are built.
+
+    Allocating that many containers triggers full collections that walk every live object, so
+    in a process already holding a large graph (the dashboard, a benchmark) the collector, not
+    the database, dominated reading a big subgraph. Rows hold no reference cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def plain(value: Any) -> Any:
     """A JSON-compatible value (``Decimal`` → number, dates → ISO strings)."""
+    if type(value) in _SCALARS:  # the common case, checked first: rows hold mostly scalars
+        return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (dt.date, dt.datetime)):
@@ -92,13 +116,24 @@ def plain(value: Any) -> Any:
 
 def decode_props(row: dict[str, Any], schema: dict[str, PropType]) -> dict[str, Any]:
     """Props of a stored row as the model carries them: no ``None``, no ``id``, JSON decoded."""
-    props: dict[str, Any] = {}
-    for name, kind in schema.items():
-        value = row.get(name)
-        if name == "id" or value is None:
-            continue
-        props[name] = json.loads(value) if kind == "JSON" and isinstance(value, str) else plain(value)
+    props = {k: plain(v) for k, v in row.items() if v is not None and k != "id" and k in schema}
+    for name in _json_names(schema):
+        if isinstance(props.get(name), str):
+            props[name] = json.loads(props[name])
     return props
+
+
+def _json_names(schema: dict[str, PropType]) -> tuple[str, ...]:
+    """Names of the JSON-typed properties of ``schema`` (precomputed for the fixed schemas)."""
+    known = _JSON_NAMES.get(id(schema))
+    return known if known is not None else _scan_json(schema)
+
+
+def _scan_json(schema: dict[str, PropType]) -> tuple[str, ...]:
+    return tuple(n for n, t in schema.items() if t == "JSON")
+
+
+_JSON_NAMES = {id(s): _scan_json(s) for s in (*NODE_SCHEMA.values(), EDGE_SCHEMA)}
 
 
 def node_from_row(label: NodeLabel, row: dict[str, Any]) -> Node:
@@ -155,8 +190,12 @@ def _check_edge(edge: Edge, edge_id: str, labels: dict[str, str], edge_ids: set[
     edge_ids.add(edge_id)
 
 
+_LABEL_RANK = {label: i for i, label in enumerate(NODE_LABELS)}
+_TYPE_RANK = {edge_type: i for i, edge_type in enumerate(EDGE_TYPES)}
+
+
 def sorted_graph(nodes: Iterable[Node], edges: Iterable[Edge], snapshot_id: str) -> GraphData:
     """A :class:`GraphData` in canonical order (label/type, then id) so backends compare equal."""
-    node_list = sorted(nodes, key=lambda n: (NODE_LABELS.index(n.label), n.id))
-    edge_list = sorted(edges, key=lambda e: (EDGE_TYPES.index(e.type), e.id))
+    node_list = sorted(nodes, key=lambda n: (_LABEL_RANK[n.label], n.id))
+    edge_list = sorted(edges, key=lambda e: (_TYPE_RANK[e.type], e.id))
     return GraphData(node_list, edge_list, snapshot_id)

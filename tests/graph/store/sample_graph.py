@@ -58,6 +58,9 @@ ARTICLES = [
     ("a6", "Nortal gewinnt Ausschreibung in Stuttgart", "2024-06-01"),
 ]
 ARTICLE_IDS = {key: stable_id("a", "kommune21", key) for key, _, _ in ARTICLES}
+# Document roles other than "article", and one article stored without a date (timeline tests).
+ARTICLE_ROLES = {"a5": "teaser", "a6": "vendor_listing"}
+UNDATED = {"a3"}
 
 
 def _evidence(article: str, published: str, sentence: str) -> dict[str, Any]:
@@ -104,9 +107,12 @@ def _nodes() -> list[Node]:
                                  "last_seen": "2023-09-15"}),
     ]
     for key, title, published in ARTICLES:
-        nodes.append(Node("Article", ARTICLE_IDS[key], {
-            "title": title, "published": published, "url": f"https://example.org/{key}",
-            "section": "Praxis", "role": "main", "source": "kommune21", "source_id": key}))
+        props = {"title": title, "published": published, "url": f"https://example.org/{key}",
+                 "section": "Praxis", "role": ARTICLE_ROLES.get(key, "article"),
+                 "source": "kommune21", "source_id": key}
+        if key in UNDATED:
+            del props["published"]
+        nodes.append(Node("Article", ARTICLE_IDS[key], props))
     for topic in ("OZG", "Cloud", "E-Akte"):
         nodes.append(Node("Topic", stable_id("t", topic), {"name": topic}))
     return nodes

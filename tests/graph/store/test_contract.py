@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import QueryRefusedError
-from graph.store import GraphStore, SubgraphFilter
+from graph.errors import QueryError, QueryRefusedError
+from graph.store import GraphStore, SubgraphFilter, reader
 from graph.store.rows import sorted_graph
 from graph.store.saved_queries import list_queries, run_saved
 from tests.graph.store.refusals import REFUSED_QUERIES
@@ -157,3 +157,36 @@ def test_contract_paths_match_networkx_on_the_whole_graph(store: GraphStore) -> 
             for hops in (3, 4):
                 expected = _k_shortest(graph, E[a], E[b], 3, hops)
                 assert store.paths(E[a], E[b], k=3, max_hops=hops) == expected, (a, b, hops)
+
+
+def test_contract_timeline_counts_dated_news_per_period(store: GraphStore) -> None:
+    # a3 is undated, a6 is a vendor listing: neither counts; a5 (a teaser) does.
+    assert store.timeline() == [{"period": "2023-01", "articles": 1}, {"period": "2023-03", "articles": 1},
+                                {"period": "2024-02", "articles": 1}, {"period": "2024-05", "articles": 1}]
+    assert store.timeline("year") == [{"period": "2023", "articles": 2}, {"period": "2024", "articles": 2}]
+    assert store.timeline("quarter") == [{"period": "2023-Q1", "articles": 2},
+                                         {"period": "2024-Q1", "articles": 1},
+                                         {"period": "2024-Q2", "articles": 1}]
+    assert [r["period"] for r in store.timeline("day")] == ["2023-01-10", "2023-03-01", "2024-02-02",
+                                                            "2024-05-20"]
+    with pytest.raises(QueryError, match="granularity"):
+        store.timeline("fortnight")
+
+
+def test_contract_subgraph_without_evidence_drops_only_the_quotes(store: GraphStore) -> None:
+    full = store.subgraph(SubgraphFilter(focus=E["stuttgart"], depth=2))
+    light = store.subgraph(SubgraphFilter(focus=E["stuttgart"], depth=2, evidence=False))
+    assert light.nodes == full.nodes
+    assert [e.id for e in light.edges] == [e.id for e in full.edges]
+    assert any("evidence" in e.props for e in full.edges)
+    assert all("evidence" not in e.props and "offsets" not in e.props for e in light.edges)
+    assert [{k: v for k, v in e.props.items() if k not in ("evidence", "offsets")} for e in full.edges] == [
+        e.props for e in light.edges]
+
+
+def test_contract_hub_rich_ego_scan_matches_the_lookup_path(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    looked_up = store.subgraph(SubgraphFilter(focus=E["stuttgart"], depth=2))
+    monkeypatch.setattr(reader, "EGO_FETCH_MAX", 2)  # force the one-scan path of a hub-rich network
+    scanned = store.subgraph(SubgraphFilter(focus=E["stuttgart"], depth=2))
+    assert scanned == looked_up and len(scanned.nodes) > 2
