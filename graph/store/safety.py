@@ -128,10 +128,12 @@ def _bound_variables(tokens: list[Token]) -> set[str]:
     bound: set[str] = set()
     in_yield = False
     for i, tok in enumerate(tokens):
+        prev = tokens[i - 1].text.upper() if i else ""
+        if tok.kind == "quoted" and prev in ("(", "[", "AS", ","):
+            bound.add(tok.text[1:-1].replace("``", "`").lower())  # `a name` bound in back-quotes
         if tok.kind != "word":
             continue
         up = tok.text.upper()
-        prev = tokens[i - 1].text.upper() if i else ""
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         after_nxt = tokens[i + 2].text if i + 2 < len(tokens) else ""
         if up == "YIELD":

@@ -9,6 +9,8 @@ from graph.store.safety import check_query, strip_literals
 from tests.graph.store.refusals import REFUSED_QUERIES
 
 ALLOWED = [
+    "MATCH (e:Entity) RETURN e.name AS `display name` ORDER BY `display name` LIMIT 3",
+    "MATCH (e:Entity) RETURN e.name AS `x` ORDER BY x",
     "MATCH (n:Entity) WHERE n.name CONTAINS 'x' RETURN n.id LIMIT 5",
     "OPTIONAL MATCH (n:Entity)-[r:CO_MENTIONED]-(m) RETURN n, r, m",
     "MATCH p = (a:Entity)-[* SHORTEST 1..3]-(b:Entity) WHERE a.id = $a RETURN length(p)",
