@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from graph.store.base import SubgraphFilter
+from graph.model.filters import SubgraphFilter
 
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Keep entity types (repeatable).")]
 KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="Keep organisation kinds (repeatable).")]

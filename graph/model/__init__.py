@@ -13,6 +13,7 @@ from graph.model.extraction import (
     extraction_from_dict,
     extraction_to_dict,
 )
+from graph.model.filters import SubgraphFilter, describe_filter, filter_graph
 from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, Edge, GraphData, Node
 from graph.model.ids import content_hash, entity_id, fold, stable_id
 
@@ -35,11 +36,14 @@ __all__ = [
     "Relation",
     "RelationType",
     "Role",
+    "SubgraphFilter",
     "VendorEntry",
     "content_hash",
+    "describe_filter",
     "entity_id",
     "extraction_from_dict",
     "extraction_to_dict",
+    "filter_graph",
     "fold",
     "stable_id",
 ]

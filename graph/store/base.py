@@ -13,29 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import GraphData
-
-
-@dataclass(frozen=True)
-class SubgraphFilter:
-    """Filters shared by the CLI, exports and the dashboard sidebar.
-
-    Empty tuples / ``None`` mean "no restriction".
-    """
-
-    types: tuple[str, ...] = ()  # EntityType values
-    kinds: tuple[str, ...] = ()  # OrgKind values (organisations only)
-    date_from: str | None = None  # ISO date, inclusive
-    date_to: str | None = None  # ISO date, inclusive
-    land: str | None = None  # Bundesland name: keep municipalities there + their neighbours
-    min_articles: int = 1
-    min_npmi: float = -1.0
-    node_cap: int | None = None
-    focus: str | None = None  # entity id: ego network around it
-    depth: int = 1
-    edge_types: tuple[str, ...] = ()
-    # False: edges come without their JSON ``evidence``/``offsets`` (the bulk of their bytes and of
-    # the decoding time); views that show quotes on demand call ``GraphStore.evidence(a, b)``.
-    evidence: bool = True
+from graph.model.filters import SubgraphFilter  # re-exported: defined next to its filter function
 
 
 @dataclass(frozen=True)
