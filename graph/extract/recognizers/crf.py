@@ -38,6 +38,7 @@ from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Lexicon
 from graph.extract.recognizers.places import world_cities
 from graph.extract.registry import register
+from graph.extract.vocabulary import NounVocabulary, noun_vocabulary
 from graph.model.article import Article  # noqa: F401 - used by the doctest
 from graph.model.extraction import EntityType, OrgKind
 from graph.resources import data_path
@@ -71,6 +72,7 @@ class WordLists:
     gazetteer: Gazetteer
     census: PersonNames
     world: frozenset[str]
+    nouns: NounVocabulary
 
 
 _LISTS: dict[tuple[int, int], tuple[Lexicon, Gazetteer, WordLists]] = {}
@@ -98,7 +100,7 @@ def _make_lists(lexicon: Lexicon, gazetteer: Gazetteer) -> WordLists:
         trailing=frozenset(lexicon.trailing_heads),
         locations=frozenset(w for name in lexicon.locations for w in name.split()),
         roles=frozenset(lexicon.role_nouns), gazetteer=gazetteer,
-        census=person_names(), world=world_cities(),
+        census=person_names(), world=world_cities(), nouns=noun_vocabulary(),
     )
 
 
@@ -182,7 +184,18 @@ def _lex_flags(word: str, lists: WordLists) -> list[str]:
             flags.append("world")
         if word.isalpha():
             flags.extend(_census_flags(word, lists.census))
+        flags.extend(_noun_flags(word, lists.nouns))
     return flags
+
+
+def _noun_flags(word: str, nouns: NounVocabulary) -> list[str]:
+    """Whether a capitalised word is a listed common noun, a listed name, or ends in a noun."""
+    kind = nouns.kind(word)
+    if kind is None and word.isupper() and len(word) > 3:
+        kind = nouns.kind(word.capitalize())
+    if kind is not None:
+        return [kind]
+    return ["nhead"] if nouns.compound_head(word) else []
 
 
 _OFFSETS = (-2, -1, 1, 2)
@@ -293,7 +306,7 @@ def open_tagger(path: Path) -> Any:
     return tagger
 
 
-@register("crf", version="1.0")
+@register("crf", version="1.1")
 class CrfRecognizer:
     """PER/ORG/LOC spans of the shipped CRF model, as low-priority guesses."""
 

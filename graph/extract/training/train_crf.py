@@ -35,7 +35,7 @@ from graph.settings import load_settings
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 KEEP_EMPTY = 10**9  # keep only the first name-free sentence of each corpus
-PARAMS = {"c1": 0.3, "c2": 0.05, "feature.possible_transitions": True, "feature.minfreq": 2}
+PARAMS = {"c1": 0.8, "c2": 0.05, "feature.possible_transitions": True, "feature.minfreq": 2}
 
 
 def corpora(shared: Path) -> list[Path]:
