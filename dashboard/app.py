@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import sidebar, ui
+from dashboard import sidebar, timing, ui
 from graph.errors import SkgError
 
 PAGES = (
@@ -33,9 +33,11 @@ def run() -> None:
     pages = [st.Page(path, title=title, url_path=url, icon=icon, default=(url == "overview"))
              for path, title, url, icon in PAGES]
     page = st.navigation(pages)
-    sidebar.draw()
+    with timing.step("sidebar"):
+        sidebar.draw()
     try:
-        page.run()
+        with timing.step(f"page:{page.url_path or 'overview'}"):
+            page.run()
     except SkgError as exc:
         ui.show_error(exc)
 

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import compute
+from dashboard import summary as summaries
 from graph.errors import SkgError, StoreError
 from graph.model import GraphData
 from graph.settings import Settings, load_settings
@@ -82,10 +83,24 @@ def filtered(flt: SubgraphFilter, snap: str) -> GraphData:
     return store().subgraph(replace(flt, focus=None, node_cap=None))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def summary(snap: str) -> summaries.Summary:
+    """Counts, Länder, timeline and top actors of ``snap`` (a small JSON cached on disk per snapshot).
+
+    A resource, not data: every session shares the one frozen object instead
+    of unpickling a copy, so a new visitor's sidebar and overview cost nothing.
+    """
+    return summaries.load_or_compute(store(), snap, settings().home_path)
+
+
 def stats(snap: str) -> dict[str, Any]:
-    """Counts per label and edge type."""
-    return store().stats()
+    """Counts per label and edge type (from the snapshot's summary)."""
+    return summary(snap).stats
+
+
+def lands(snap: str | None) -> list[str]:
+    """The Länder of the snapshot's municipalities, sorted (empty before the first build)."""
+    return list(summary(snap).lands) if snap else []
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -100,30 +115,22 @@ def articles(snap: str) -> pd.DataFrame:
     return compute.articles_frame(graph_data(snap))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def articles_per_month(snap: str) -> pd.DataFrame:
-    """Articles per publication month, counted by the store (no graph load).
-
-    Falls back to counting the loaded graph's article nodes on a store
-    without ``timeline`` (an older or third-party backend).
-    """
-    try:
-        rows = store().timeline("month")
-    except (AttributeError, NotImplementedError):
-        return compute.articles_per_month(graph_data(snap))
-    return compute.timeline_frame(rows)
+    """Articles per publication month, counted by the store once per snapshot (no graph load)."""
+    return compute.timeline_frame(summary(snap).timeline)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def top_actors(flt: SubgraphFilter, snap: str, n: int = 10) -> pd.DataFrame:
     """Most-reported actors per type/kind within the filters.
 
-    Filters that only pick types and kinds keep every such entity, so the
-    entity table the sidebar has loaded already answers them; only tie, date
-    and Land filters need a filtered subgraph from the store.
+    Type and kind filters keep or drop whole groups, so the summary's top
+    ``TOP_N`` per group already answers them; only tie, date and Land filters
+    (or a longer list) need a filtered subgraph from the store.
     """
-    if not _needs_subgraph(flt):
-        return compute.rank_actors(entities(snap), n, flt.types, flt.kinds)
+    if not _needs_subgraph(flt) and n <= summaries.TOP_N:
+        top = compute.rank_actors(summary(snap).top_frame(), n, flt.types, flt.kinds)
+        return top.reset_index(drop=True)
     return compute.top_actors(filtered(flt, snap), n)
 
 
@@ -154,7 +161,6 @@ def network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str,
     nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
                                          focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
     return netview.network_html(nodes, edges), len(nodes), len(edges)
-
 
 
 def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:

@@ -32,17 +32,10 @@ def draw() -> None:
         st.multiselect("Organisation kinds", [k.value for k in OrgKind], key="f_kinds")
         st.date_input("From", value=None, key="f_from", min_value=dt.date(1990, 1, 1))
         st.date_input("To", value=None, key="f_to", min_value=dt.date(1990, 1, 1))
-        st.selectbox("Land", _lands(snap), index=None, key="f_land", placeholder="all Länder")
+        st.selectbox("Land", data.lands(snap), index=None, key="f_land", placeholder="all Länder")
         st.number_input("Min. articles per tie", 1, 1000, int(s.min_articles), key="f_min_articles")
         st.slider("Association threshold (NPMI)", -1.0, 1.0, float(s.min_npmi), 0.05, key="f_npmi")
         st.number_input("Node cap", 10, 5000, int(s.node_cap), step=50, key="f_cap")
-
-
-def _lands(snap: str | None) -> list[str]:
-    if not snap:
-        return []
-    lands = data.entities(snap)["land"].dropna().astype(str)
-    return sorted(set(lands) - {""})
 
 
 def _iso(value: object) -> str | None:

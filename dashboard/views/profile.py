@@ -29,7 +29,7 @@ def render() -> None:
     if prof["timeline"].empty:
         st.caption("no dated mentions")
     else:
-        st.bar_chart(prof["timeline"], x="month", y="articles", height=200)
+        ui.bar_chart(prof["timeline"], x="month", y="articles", height=200)
     _partners(prof["partners"])
 
 

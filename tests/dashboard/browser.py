@@ -33,15 +33,17 @@ def free_port() -> int:
 class DashboardServer:
     """``skg --home HOME dashboard --port PORT`` as a child process."""
 
-    def __init__(self, home: Path, log: Path) -> None:
+    def __init__(self, home: Path, log: Path, port: int | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.home = home
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
+        self.extra_env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> DashboardServer:
-        env = dict(os.environ, SKG_HOME=str(self.home))
+        env = dict(os.environ, **self.extra_env, SKG_HOME=str(self.home))
         handle = self.log.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "graph", "--home", str(self.home), "dashboard", "--port", str(self.port)],
@@ -55,7 +57,7 @@ class DashboardServer:
                     if resp.read().strip() == b"ok":
                         return self
             except OSError:
-                time.sleep(0.3)
+                time.sleep(0.1)
         raise RuntimeError(f"dashboard did not answer in {timeout}s:\n{self.log.read_text(errors='replace')}")
 
     def stop(self) -> None:

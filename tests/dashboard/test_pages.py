@@ -72,3 +72,21 @@ def test_pages_neo4j_down_is_friendly(settings: Settings, monkeypatch: pytest.Mo
     assert not at.exception, at.exception
     assert at.error, "a clear error instead of a traceback"
     assert any("neo4j start" in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_pages_overview_draws_from_the_summary_without_altair(fixture_home: Settings) -> None:
+    """The first page: a time line chart and top-actor tables, and none of the heavy modules."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from tests.dashboard.conftest import open_page; at = open_page('overview'); "
+            "assert not at.exception, at.exception; "
+            "print(len(at.get('vega_lite_chart')), len(at.table), "
+            "sorted(m for m in ('altair', 'igraph', 'pyvis', 'plotly.express') if m in sys.modules))")
+    env = dict(os.environ, SKG_HOME=str(fixture_home.home_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    charts, tables, heavy = out.stdout.strip().splitlines()[-1].split(" ", 2)
+    assert int(charts) == 1 and int(tables) >= 4, out.stdout
+    assert heavy == "[]"
