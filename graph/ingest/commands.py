@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph.ingest.run import STATUSES, IngestReport
+if TYPE_CHECKING:  # the run module imports every reader; commands import it when they run
+    from graph.ingest.run import IngestReport
 
 
 def report_table(report: IngestReport) -> Table:
     """The final table: one row per reader, one column per status, and a total row."""
+    from graph.ingest.run import STATUSES
+
     table = Table("reader", *STATUSES, title="ingest")
     for reader in sorted(report.counts):
         table.add_row(reader, *(str(report.counts[reader][s]) for s in STATUSES))

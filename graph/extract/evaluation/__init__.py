@@ -11,22 +11,29 @@ Public API::
     check_seed(expected, articles, resolution) -> list[CheckItem]
     count_strict(gold, pred), count_overlap(gold, pred), strict_errors(gold, pred), micro(table),
     score_corpus(pairs), load_extractor(settings, extractors=None), mention_spans(mentions)
+
+Names are imported on first use (:mod:`graph.lazy`), so the CLI starts without them.
 """
 
-from graph.extract.evaluation.predict import COARSE_LABEL, Extractor, load_extractor, mention_spans
-from graph.extract.evaluation.readers import GoldDocument, detect_format, read_germeval, read_span_jsonl
-from graph.extract.evaluation.runner import ErrorExample, EvalOptions, EvalResult, evaluate_file
-from graph.extract.evaluation.scorer import (
-    Counts,
-    Score,
-    Span,
-    count_overlap,
-    count_strict,
-    micro,
-    score_corpus,
-    strict_errors,
-)
-from graph.extract.evaluation.seed import CheckItem, check_seed
+from typing import TYPE_CHECKING
+
+from graph.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from graph.extract.evaluation.predict import COARSE_LABEL, Extractor, load_extractor, mention_spans
+    from graph.extract.evaluation.readers import GoldDocument, detect_format, read_germeval, read_span_jsonl
+    from graph.extract.evaluation.runner import ErrorExample, EvalOptions, EvalResult, evaluate_file
+    from graph.extract.evaluation.scorer import (
+        Counts,
+        Score,
+        Span,
+        count_overlap,
+        count_strict,
+        micro,
+        score_corpus,
+        strict_errors,
+    )
+    from graph.extract.evaluation.seed import CheckItem, check_seed
 
 __all__ = [
     "COARSE_LABEL",
@@ -52,3 +59,27 @@ __all__ = [
     "score_corpus",
     "strict_errors",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "COARSE_LABEL": "graph.extract.evaluation.predict",
+    "Extractor": "graph.extract.evaluation.predict",
+    "load_extractor": "graph.extract.evaluation.predict",
+    "mention_spans": "graph.extract.evaluation.predict",
+    "GoldDocument": "graph.extract.evaluation.readers",
+    "detect_format": "graph.extract.evaluation.readers",
+    "read_germeval": "graph.extract.evaluation.readers",
+    "read_span_jsonl": "graph.extract.evaluation.readers",
+    "ErrorExample": "graph.extract.evaluation.runner",
+    "EvalOptions": "graph.extract.evaluation.runner",
+    "EvalResult": "graph.extract.evaluation.runner",
+    "evaluate_file": "graph.extract.evaluation.runner",
+    "Counts": "graph.extract.evaluation.scorer",
+    "Score": "graph.extract.evaluation.scorer",
+    "Span": "graph.extract.evaluation.scorer",
+    "count_overlap": "graph.extract.evaluation.scorer",
+    "count_strict": "graph.extract.evaluation.scorer",
+    "micro": "graph.extract.evaluation.scorer",
+    "score_corpus": "graph.extract.evaluation.scorer",
+    "strict_errors": "graph.extract.evaluation.scorer",
+    "CheckItem": "graph.extract.evaluation.seed",
+    "check_seed": "graph.extract.evaluation.seed",
+})
