@@ -1,9 +1,10 @@
 """Benchmark the graph stores on a synthetic graph shaped like a 100k-article corpus.
 
-Measures: embedded snapshot build time; Neo4j push batched (``UNWIND $rows … MERGE`` in
-transactions of ``push_batch`` rows) versus one MERGE per row in its own transaction (measured on
-a sample and extrapolated, both printed); query latencies (ego network depth 2, k shortest
-paths, top-k reach) on both backends.
+Measures: embedded snapshot build time; Neo4j relationship writes three ways on a database that
+holds all nodes: the real push (``UNWIND $rows …`` in transactions of ``push_batch`` rows,
+CREATE for new relationships), batched MERGE for every row, and one MERGE per row in its own
+transaction (a sample of 5,000 rows spread over the graph, extrapolated and labelled so); query
+latencies (ego network depth 2, k shortest paths, top-k reach) on both backends.
 
     python bench/bench_store.py --articles 100000 [--json] [--neo4j --allow-wipe]
 
@@ -30,7 +31,7 @@ from graph.model.graphdata import GraphData
 from graph.settings import Settings, load_settings
 from graph.store import GraphStore, SubgraphFilter, open_store
 from graph.store import cypher as q
-from graph.store.neo4j_push import edge_payloads
+from graph.store.neo4j_push import Pusher, edge_payloads, session_writer
 from graph.store.rows import graph_rows
 from graph.store.saved_queries import run_saved
 from graph.store.synthetic import synthetic_graph
@@ -96,24 +97,58 @@ def bench_embedded(args: argparse.Namespace, graph: GraphData) -> None:
         store.close()
 
 
-def _edge_rate(store: Any, graph: GraphData, batch: int, sample: int | None = None) -> tuple[float, int]:
-    """Relationships per second writing edges in transactions of ``batch`` rows (nodes exist)."""
+def _stride_sample(graph: GraphData, size: int) -> list[tuple[Any, dict[str, Any]]]:
+    """``size`` edge payloads spread evenly over all types and endpoints (hubs included)."""
     payloads = edge_payloads(graph_rows(graph))
-    todo = [(t, r) for t in payloads for r in payloads[t]][:sample]
+    every = [(t, r) for t in payloads for r in payloads[t]]
+    step = max(len(every) // max(size, 1), 1)
+    return every[::step][:size]
+
+
+def _per_row_rate(store: Any, graph: GraphData, sample: int, budget_s: float) -> tuple[float, int]:
+    """Relationships/s of the natural slow way: one MERGE with plain parameters per transaction.
+
+    Runs on a database holding all nodes and no relationships (MERGE then finds nothing to
+    compare against, the fastest case for it), over a sample spread across the whole graph,
+    until ``sample`` rows or ``budget_s`` seconds, whichever comes first.
+    """
+    store.wipe(relationships_only=True)
+    rows = _stride_sample(graph, sample)
+    done, started = 0, time.perf_counter()
+    with store._driver.session(database=store.database) as session:
+        write = session_writer(session)
+        for edge_type, row in rows:
+            write(q.neo4j_merge_edge(edge_type), {k: row[k] for k in ("id", "source", "target", "props")})
+            done += 1
+            if time.perf_counter() - started > budget_s:
+                break
+    return done / (time.perf_counter() - started), done
+
+
+def _merge_rate(store: Any, graph: GraphData, batch: int) -> float:
+    """Relationships/s of batched ``UNWIND … MERGE`` for every relationship (no CREATE path)."""
+    store.wipe(relationships_only=True)
+    payloads = edge_payloads(graph_rows(graph))
     started = time.perf_counter()
     with store._driver.session(database=store.database) as session:
-        for start in range(0, len(todo), batch):
-            chunk = todo[start : start + batch]
-            for edge_type in dict.fromkeys(t for t, _ in chunk):
-                rows = [r for t, r in chunk if t == edge_type]
-                query = q.neo4j_upsert_edges(edge_type)
-                session.execute_write(lambda tx, qq=query, rr=rows: tx.run(qq, {"rows": rr}).consume())
-    return len(todo) / (time.perf_counter() - started), len(todo)
+        write = session_writer(session)
+        for edge_type, rows in payloads.items():
+            for begin in range(0, len(rows), batch):
+                write(q.neo4j_upsert_edges(edge_type), {"rows": rows[begin:begin + batch]})
+    return sum(len(r) for r in payloads.values()) / (time.perf_counter() - started)
 
 
-def _nodes_only(store: Any, graph: GraphData) -> None:
-    store.wipe()
-    store.write(GraphData([n for n in graph.nodes], [], "nodes_only"))
+def _push_edges_rate(store: Any, graph: GraphData, batch: int) -> tuple[float, float, int]:
+    """Relationships/s of the real push (all nodes stored, no relationships).
+
+    Two rates: the whole push, and its database part (without building the payload rows and
+    their content hashes in Python, which the per-row baseline does not pay for either).
+    """
+    store.wipe(relationships_only=True)
+    with store._driver.session(database=store.database) as session:
+        counts = Pusher(store._rows, session_writer(session), batch).push(graph_rows(graph))
+    db_seconds = counts.seconds - counts.prepare_seconds
+    return counts.edges / counts.seconds, counts.edges / db_seconds, counts.edges
 
 
 def bulk_settings(args: argparse.Namespace) -> Settings:
@@ -151,40 +186,34 @@ def bench_bulk_import(args: argparse.Namespace, graph: GraphData) -> dict[str, f
 
 
 def bench_neo4j(args: argparse.Namespace, settings: Settings, graph: GraphData) -> dict[str, float]:
-    """Batched versus per-row push, then query latencies on Neo4j."""
+    """Full push, batched versus per-row relationship writes, then query latencies on Neo4j."""
     store: Any = open_store(settings, "neo4j")
+    batch = int(args.batch or settings.push_batch)
     store.wipe()
     report = store.write(graph)
-    emit(
-        args,
-        "neo4j.push_full",
-        seconds=report.seconds,
-        nodes=report.nodes,
-        edges=report.edges,
-        rows_per_s=(report.nodes + report.edges) / report.seconds,
-        batch=int(settings.push_batch),
-    )
+    emit(args, "neo4j.push_full", seconds=report.seconds, nodes=report.nodes, edges=report.edges,
+         rows_per_s=(report.nodes + report.edges) / report.seconds, batch=int(settings.push_batch))
     repush = store.write(graph)
     emit(args, "neo4j.repush_unchanged", seconds=repush.seconds, skipped=repush.skipped)
-    _nodes_only(store, graph)
-    edges_batched, n_edges = _edge_rate(store, graph, int(settings.push_batch))
-    emit(args, "neo4j.edges_batched", rels_per_s=edges_batched, rels=n_edges, seconds=n_edges / edges_batched)
-    _nodes_only(store, graph)
-    per_row, sample = _edge_rate(store, graph, 1, args.per_row_sample)
-    emit(
-        args,
-        "neo4j.edges_one_merge_per_tx",
-        sample=sample,
-        rels_per_s=per_row,
-        extrapolated_seconds=len(graph.edges) / per_row,
-        extrapolated=True,
-        speedup_batched=edges_batched / per_row,
-    )
+    for size in args.batch_sweep:
+        rate, db_rate, n = _push_edges_rate(store, graph, size)
+        emit(args, "neo4j.edges_push_batch_sweep", batch=size, rels_per_s=rate, db_rels_per_s=db_rate, rels=n)
+    edges_push, edges_batched, n_edges = _push_edges_rate(store, graph, batch)
+    emit(args, "neo4j.edges_batched", rels_per_s=edges_batched, rels=n_edges,
+         seconds=n_edges / edges_batched, batch=batch, how="push: CREATE new, MERGE changed",
+         push_rels_per_s=edges_push, push_seconds=n_edges / edges_push)
+    merged = _merge_rate(store, graph, batch)
+    emit(args, "neo4j.edges_batched_merge_all", rels_per_s=merged, seconds=n_edges / merged, batch=batch)
+    per_row, sample = _per_row_rate(store, graph, args.per_row_sample, args.per_row_budget)
+    emit(args, "neo4j.edges_one_merge_per_tx", sample=sample, rels_per_s=per_row,
+         extrapolated_seconds=len(graph.edges) / per_row, extrapolated=True,
+         speedup_batched=edges_batched / per_row)
     store.wipe()
     store.write(graph)
     bench_queries(args, store, graph)
     store.close()
-    return {"batched": edges_batched, "per_row": per_row, "rels": float(n_edges)}
+    return {"batched": edges_batched, "per_row": per_row, "rels": float(n_edges), "merge_all": merged,
+            "push": edges_push}
 
 
 def compare_writes(
@@ -194,6 +223,8 @@ def compare_writes(
     values: dict[str, Any] = {"rels": int(rates["rels"]), "per_row_rels_per_s": rates["per_row"],
                               "batched_rels_per_s": rates["batched"],
                               "batched_over_per_row": rates["batched"] / rates["per_row"],
+                              "batched_merge_all_rels_per_s": rates["merge_all"],
+                              "push_incl_python_rels_per_s": rates["push"],
                               "per_row_extrapolated_seconds": rates["rels"] / rates["per_row"],
                               "batched_seconds": rates["rels"] / rates["batched"]}
     if ceiling:
@@ -208,7 +239,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--per-row-sample", type=int, default=500)
+    parser.add_argument("--per-row-sample", type=int, default=5000,
+                        help="relationships written one MERGE per transaction (spread over the graph)")
+    parser.add_argument("--per-row-budget", type=float, default=120.0, help="… or stop after these seconds")
+    parser.add_argument("--batch", type=int, default=0, help="push batch (default: the push_batch setting)")
+    parser.add_argument("--batch-sweep", type=lambda v: [int(x) for x in v.split(",") if x], default=[],
+                        help="also time the push at these batch sizes, e.g. 5000,10000,20000,50000")
     parser.add_argument("--json", action="store_true", help="one JSON object per measurement")
     parser.add_argument("--neo4j", action="store_true", help="also benchmark the Neo4j of the settings")
     parser.add_argument("--allow-wipe", action="store_true", help="the Neo4j database may be wiped")

@@ -63,6 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("neo4j_database", str, "neo4j", "Neo4j database name.", ("NEO4J_DATABASE",)),
     Setting("neo4j_version", str, "5.26.0", "Neo4j Community version fetched with Maven by `skg neo4j start`."),
     Setting("neo4j_bolt_port", int, 7687, "Port the local Neo4j binds on 127.0.0.1."),
+    Setting("neo4j_tx_memory_mb", int, 0, "Memory all open transactions of the local Neo4j may use together, in MiB; 0 means half the heap (see docs/neo4j.md)."),
     Setting("push_batch", int, 5000, "Rows per batched UNWIND write to Neo4j."),
     Setting("dashboard_port", int, 8501, "Port of `skg dashboard`."),
 )

@@ -71,6 +71,7 @@ class Neo4jStore(CypherReader):
         with self._errors():
             self._driver.verify_connectivity()
         self._schema_done = False
+        self._column_cache: dict[str, list[str] | None] = {}
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -110,10 +111,10 @@ class Neo4jStore(CypherReader):
             writer(cypher.NEO4J_META_DONE, {"sid": graph.snapshot_id})
         return WriteReport(counts.nodes, counts.edges, counts.seconds, graph.snapshot_id, counts.skipped)
 
-    def wipe(self) -> None:
-        """Delete every node and relationship of the database (benchmarks and tests only)."""
+    def wipe(self, relationships_only: bool = False) -> None:
+        """Delete every relationship and (unless ``relationships_only``) node: benchmarks and tests only."""
         with self._errors(), self._driver.session(database=self.database) as session:
-            for stmt in cypher.NEO4J_WIPE:
+            for stmt in cypher.NEO4J_WIPE[:1] if relationships_only else cypher.NEO4J_WIPE:
                 session.run(stmt).consume()
 
     # ---------------------------------------------------------------- reading
@@ -123,10 +124,34 @@ class Neo4jStore(CypherReader):
         return str(rows[0]["sid"]) if rows and rows[0]["sid"] is not None else None
 
     def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of one fixed query, fetched as one packed record (see :func:`cypher.neo4j_packed`)."""
+        columns = self._columns(query, params or {})
+        if columns is None:
+            return [{k: plain(v) for k, v in rec.items()} for rec in self._read(query, params or {})]
+        records = self._read(cypher.neo4j_packed(query, columns), params or {})
+        packed = records[0]["rows"] if records else []
+        return [{k: plain(v) for k, v in zip(columns, row, strict=True)} for row in packed]
+
+    def _columns(self, query: str, params: dict[str, Any]) -> list[str] | None:
+        """Result keys of a fixed query, asked once per query text with ``EXPLAIN`` (nothing runs).
+
+        ``None`` when a key is not a plain name: Neo4j's plan renames an alias that shadows a
+        variable (``count(n) AS n`` plans as ``"  n@9"``); such queries (counts, one-row
+        answers) run unpacked.
+        """
+        if query not in self._column_cache:
+            with self._errors():
+                result = self._driver.execute_query(cypher.explain(query), params, database_=self.database,
+                                                    routing_=neo4j.RoutingControl.READ)
+            keys = list(result.keys)
+            self._column_cache[query] = keys if all(map(cypher.plain_column, keys)) else None
+        return self._column_cache[query]
+
+    def _read(self, query: str, params: dict[str, Any]) -> list[neo4j.Record]:
         with self._errors():
             records, _, _ = self._driver.execute_query(
-                query, params or {}, database_=self.database, routing_=neo4j.RoutingControl.READ)
-        return [{k: plain(v) for k, v in rec.items()} for rec in records]
+                query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
+        return records
 
     def cypher(
         self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None

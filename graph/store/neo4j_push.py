@@ -1,12 +1,16 @@
 """Incremental, resumable, batched push of a :class:`GraphData` into Neo4j.
 
-Why it resumes cleanly: every row is written with ``MERGE`` on its id (backed
-by a uniqueness constraint or index) inside a managed transaction of
-``push_batch`` rows, and carries a content hash (``skg_hash``). A push first
-reads the stored hashes, then writes only new or changed rows (nodes first,
-then relationships) and deletes rows that vanished. After a dropped
-connection or a killed process, the next push skips what was committed and
-finishes the rest, ending with the same database as one clean run.
+Why it resumes cleanly: every row carries a content hash (``skg_hash``). A push first reads the
+stored ids and hashes, then writes only new or changed rows (nodes first, then relationships) in
+managed transactions of ``push_batch`` rows, and deletes rows that vanished. After a dropped
+connection or a killed process, the next push reads what was committed, skips it and finishes
+the rest, ending with the same database as one clean run.
+
+Nodes and *changed* relationships are written with ``MERGE`` on their id. Relationships whose
+id was not stored are written with ``CREATE`` (1.1–2× faster than MERGE at 100k articles, see
+:func:`graph.store.cypher.neo4j_create_edges`); a guard on each batch's first row keeps a
+retried batch from creating them twice. Like the deletions, this assumes one push at a time
+per database.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class PushCounts:
     skipped: int = 0
     deleted: int = 0
     seconds: float = 0.0
+    prepare_seconds: float = 0.0  # of ``seconds``: building payloads and hashes in Python
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -90,32 +95,50 @@ class Pusher:
             self.write(query, {"rows": chunk})
         return len(todo)
 
+    def _create(self, query: str, rows: list[dict[str, Any]]) -> int:
+        """Write relationships known to be new, each batch guarded by its first row."""
+        for chunk in _chunks(rows, self.batch):
+            self.write(query, {"rows": chunk, **guard(chunk[0])})
+        return len(rows)
+
     def _delete(self, query: str, ids: list[Any]) -> None:
         for chunk in _chunks(ids, self.batch):
             self.write(query, {"ids": chunk})
         self.counts.deleted += len(ids)
 
+    def _edges(self, edge_type: EdgeType, rows: list[dict[str, Any]]) -> None:
+        """New relationships created, changed ones merged, vanished ones deleted."""
+        stored = self._stored_edges(cypher.neo4j_edge_hashes(edge_type))
+        new = [r for r in rows if r["id"] not in stored]
+        known = [r for r in rows if r["id"] in stored]
+        hashes = {k: v["h"] for k, v in stored.items()}
+        self.counts.edges += self._upsert(cypher.neo4j_upsert_edges(edge_type), known, hashes)
+        self.counts.edges += self._create(cypher.neo4j_create_edges(edge_type), new)
+        gone = sorted(set(stored) - {r["id"] for r in rows})
+        self._delete(cypher.neo4j_delete_edges(edge_type),
+                     [{k: stored[i][k] for k in ("id", "source", "target")} for i in gone])
+
     def push(self, graph_rows: GraphRows) -> PushCounts:
         """Nodes first, then relationships; then vanished relationships and nodes are deleted."""
         started = time.perf_counter()
         node_groups, edge_groups = node_payloads(graph_rows), edge_payloads(graph_rows)
+        self.counts.prepare_seconds = time.perf_counter() - started
         stored_nodes = {label: self._stored(cypher.neo4j_node_hashes(label)) for label in NODE_LABELS}
         for (label, fine), rows in sorted(node_groups.items()):
             self.counts.nodes += self._upsert(cypher.neo4j_upsert_nodes(label, fine), rows,
                                               stored_nodes[label])
         for edge_type in EDGE_TYPES:
-            stored = self._stored_edges(cypher.neo4j_edge_hashes(edge_type))
-            rows = edge_groups.get(edge_type, [])
-            hashes = {k: v["h"] for k, v in stored.items()}
-            self.counts.edges += self._upsert(cypher.neo4j_upsert_edges(edge_type), rows, hashes)
-            gone = sorted(set(stored) - {r["id"] for r in rows})
-            self._delete(cypher.neo4j_delete_edges(edge_type),
-                         [{k: stored[i][k] for k in ("id", "source", "target")} for i in gone])
+            self._edges(edge_type, edge_groups.get(edge_type, []))
         for label in NODE_LABELS:
             wanted = {r["id"] for (lab, _), rows in node_groups.items() if lab == label for r in rows}
             self._delete(cypher.neo4j_delete_nodes(label), sorted(set(stored_nodes[label]) - wanted))
         self.counts.seconds = time.perf_counter() - started
         return self.counts
+
+
+def guard(first: dict[str, Any]) -> dict[str, Any]:
+    """Parameters naming a batch's first relationship (see :func:`cypher.neo4j_create_edges`)."""
+    return {"guard_id": first["id"], "guard_source": first["source"], "guard_target": first["target"]}
 
 
 def _work(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> None:

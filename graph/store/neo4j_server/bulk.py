@@ -23,7 +23,7 @@ from typing import Any
 
 from graph.errors import BackendUnavailableError, InputError
 from graph.settings import Settings
-from graph.store.neo4j_server import launcher, process, toolchain
+from graph.store.neo4j_server import launcher, memory, process, toolchain
 from graph.store.neo4j_server.layout import Layout
 
 IMPORT_TIMEOUT_S = 3600.0
@@ -51,7 +51,7 @@ def _check_inputs(items: Sequence[str]) -> None:
 
 def _command(layout: Layout, nodes: Sequence[str], rels: Sequence[str], database: str,
              extra_args: Sequence[str]) -> list[str]:
-    return [toolchain.require_tool("java"), f"-Xmx{launcher.HEAP}", "org.neo4j.cli.AdminTool",
+    return [toolchain.require_tool("java"), memory.plan().heap_flag, "org.neo4j.cli.AdminTool",
             "database", "import", "full", *(f"--nodes={n}" for n in nodes),
             *(f"--relationships={r}" for r in rels), "--overwrite-destination=true",
             f"--max-off-heap-memory={OFF_HEAP}", f"--report-file={layout.root / 'import.report'}",

@@ -2,8 +2,8 @@
 
 ``start`` runs four steps: generate the password (first start only), fetch Neo4j with Maven
 (cached in ~/.m2), compile the launcher, boot it detached and wait until Bolt accepts the
-password. Memory is kept modest (heap 1 GiB, page cache 256 MiB) because tests and the
-dashboard share a 2-core machine with it.
+password. Heap, page cache and transaction memory are sized from the machine's RAM within
+fixed bounds (see :mod:`graph.store.neo4j_server.memory`).
 """
 
 from __future__ import annotations
@@ -13,18 +13,16 @@ import os
 import secrets
 import subprocess
 import time
+from dataclasses import replace
 from typing import Any
 
 from graph.errors import BackendUnavailableError, ConfigError
 from graph.settings import Settings
-from graph.store.neo4j_server import process, toolchain
+from graph.store.neo4j_server import memory, process, toolchain
 from graph.store.neo4j_server.client import local_credentials, local_uri, verify
 from graph.store.neo4j_server.layout import MAIN_CLASS, Layout
 
-HEAP = "1g"
-PAGECACHE_BYTES = 256 * 1024 * 1024
 TX_TIMEOUT_S = 120
-TX_MEMORY_BYTES = 512 * 1024 * 1024
 STOP_TIMEOUT_S = 60.0
 READY_MARK = "skg-neo4j: READY"
 # C1-only JIT halves the CPU a boot needs (measured 11.6 s vs 21 s of CPU time) at the price of
@@ -73,22 +71,24 @@ def refuse_external(settings: Settings, action: str) -> None:
                           hint="unset SKG_NEO4J_URI / NEO4J_URI to use the local server")
 
 
-def _java_command(layout: Layout, port: int, fast_boot: bool) -> list[str]:
-    return [toolchain.require_tool("java"), f"-Xmx{HEAP}", "-XX:+ExitOnOutOfMemoryError",
+def _java_command(layout: Layout, port: int, fast_boot: bool, tx_memory_mb: int = 0) -> list[str]:
+    mem = memory.plan()
+    if tx_memory_mb > 0:
+        mem = replace(mem, tx_memory=tx_memory_mb * memory.MIB)
+    return [toolchain.require_tool("java"), mem.heap_flag, "-XX:+ExitOnOutOfMemoryError",
             *(FAST_BOOT_FLAGS if fast_boot else ()), MAIN_CLASS, "serve", str(layout.root), str(port),
-            f"pagecache={PAGECACHE_BYTES}", f"tx_timeout_s={TX_TIMEOUT_S}",
-            f"tx_memory={TX_MEMORY_BYTES}"]
+            f"pagecache={mem.pagecache}", f"tx_timeout_s={TX_TIMEOUT_S}", f"tx_memory={mem.tx_memory}"]
 
 
-def _spawn(layout: Layout, classpath: str, port: int, fast_boot: bool) -> int:
+def _spawn(layout: Layout, classpath: str, port: int, fast_boot: bool, tx_memory_mb: int = 0) -> int:
     """Start the launcher detached (own session, output to server.log); return its pid."""
     if layout.log.exists():
         layout.log.replace(layout.log.with_suffix(".log.1"))
     env = {**os.environ, "CLASSPATH": f"{layout.classes}{os.pathsep}{classpath}"}
     with layout.log.open("w", encoding="utf-8") as log:
-        child = subprocess.Popen(_java_command(layout, port, fast_boot), cwd=layout.root, env=env,
-                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                 start_new_session=True)
+        command = _java_command(layout, port, fast_boot, tx_memory_mb)
+        child = subprocess.Popen(command, cwd=layout.root, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
     return child.pid
 
 
@@ -123,7 +123,7 @@ def _boot(settings: Settings, layout: Layout, timeout: float, fast_boot: bool) -
     timings["fetch_s"] = time.monotonic() - began
     toolchain.compile_launcher(layout, classpath)
     timings["compile_s"] = time.monotonic() - began - timings["fetch_s"]
-    pid = _spawn(layout, classpath, port, fast_boot)
+    pid = _spawn(layout, classpath, port, fast_boot, int(settings.neo4j_tx_memory_mb))
     state = {"pid": pid, "port": port, "version": settings.neo4j_version, "started_at": time.time(),
              "fast_boot": fast_boot}
     layout.state.write_text(json.dumps(state), encoding="utf-8")

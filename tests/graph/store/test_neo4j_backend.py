@@ -187,3 +187,40 @@ def test_neo4j_backend_query_timeout_aborts(neo: Neo4jStore) -> None:
         quick.cypher("UNWIND range(1, 1000000000) AS x RETURN count(x)")
     assert time.monotonic() - started < 30
     quick.close()
+
+
+def test_neo4j_backend_retried_create_batch_writes_nothing_twice(neo: Neo4jStore) -> None:
+    from graph.store import cypher
+    from graph.store.neo4j_push import edge_payloads, guard, session_writer
+    from graph.store.rows import graph_rows
+
+    graph = sample_graph()
+    neo.write(graph)
+    rows = edge_payloads(graph_rows(graph))["CO_MENTIONED"]
+    with neo._driver.session(database=neo.database) as session:
+        session.run("MATCH ()-[r:CO_MENTIONED]->() DELETE r").consume()
+        write = session_writer(session)
+        for _attempt in range(2):  # the second call is a retry after a lost commit acknowledgement
+            write(cypher.neo4j_create_edges("CO_MENTIONED"), {"rows": rows, **guard(rows[0])})
+    assert neo.stats()["edges"]["CO_MENTIONED"] == len(rows)
+    assert neo.load().edges == sorted_graph(graph.nodes, graph.edges, "").edges
+
+
+def test_neo4j_backend_packed_reads_equal_streamed_records(neo: Neo4jStore) -> None:
+    from graph.store import cypher
+
+    neo.write(sample_graph())
+    query = cypher.edge_rows("MENTIONS")
+    streamed = [dict(r) for r in neo._read(query, {})]
+    assert neo._columns(query, {}) == ["source", "target", *cypher.edge_props()]
+    assert sorted(neo._rows(query), key=lambda r: r["id"]) == sorted(streamed, key=lambda r: r["id"])
+    assert len(streamed) > 10
+
+
+def test_neo4j_backend_shadowing_alias_runs_unpacked(neo: Neo4jStore) -> None:
+    from graph.store import cypher
+
+    neo.write(sample_graph())
+    query = cypher.count_nodes("Entity")  # ``count(n) AS n``: Neo4j plans the key as "  n@…"
+    assert neo._columns(query, {}) is None
+    assert neo._rows(query) == [{"n": len(sample_graph().nodes_by_label("Entity"))}]

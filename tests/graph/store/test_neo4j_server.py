@@ -28,6 +28,7 @@ from graph.store.neo4j_server import (
     ensure_running,
     is_running,
     local_credentials,
+    memory,
     start,
     status,
     stop,
@@ -100,7 +101,7 @@ def test_neo4j_server_status_reports_running_server(server: Settings) -> None:
     info = status(server)
     assert info["running"] is True and is_running(server) and info["fast_boot"] is True
     cmdline = Path(f"/proc/{info['pid']}/cmdline").read_bytes().split(b"\0")
-    assert b"-XX:TieredStopAtLevel=1" in cmdline and b"-Xmx1g" in cmdline
+    assert b"-XX:TieredStopAtLevel=1" in cmdline and memory.plan().heap_flag.encode() in cmdline
     assert info["uri"] == f"bolt://127.0.0.1:{server.neo4j_bolt_port}"
     with _driver(server) as driver:
         records = driver.execute_query("CALL dbms.components() YIELD versions, edition "
@@ -276,3 +277,25 @@ def test_neo4j_server_testing_skips_without_server_and_fails_in_ci(tmp_path: Pat
     with pytest.raises(pytest.skip.Exception, match="no Neo4j server"):
         neo4j_settings_or_skip(env=env)
 
+
+
+def test_neo4j_server_memory_plan_scales_with_ram_within_bounds() -> None:
+    small, mid, big = memory.plan(2 * memory.GIB), memory.plan(24 * memory.GIB), memory.plan(256 * memory.GIB)
+    assert (small.heap, small.pagecache) == (memory.GIB, 256 * memory.MIB)  # the floors
+    assert mid.heap == mid.pagecache == 3 * memory.GIB and mid.tx_memory == mid.heap // 2
+    assert (big.heap, big.pagecache) == (4 * memory.GIB, 4 * memory.GIB)  # the ceilings
+    assert memory.physical_memory() >= memory.GIB
+
+
+def test_neo4j_server_tx_memory_setting_reaches_the_java_command(tmp_path: Path) -> None:
+    from graph.store.neo4j_server.launcher import _java_command
+    from graph.store.neo4j_server.layout import Layout
+
+    if not shutil.which("java"):
+        _skip_or_fail("java is needed to build the launcher command")
+    layout = Layout.of(_settings(tmp_path, 7999))
+    planned = _java_command(layout, 7999, False)
+    capped = _java_command(layout, 7999, False, tx_memory_mb=64)
+    assert f"tx_memory={memory.plan().tx_memory}" in planned
+    assert f"tx_memory={64 * memory.MIB}" in capped
+    assert _settings(tmp_path, 7999, SKG_NEO4J_TX_MEMORY_MB="64").neo4j_tx_memory_mb == 64
