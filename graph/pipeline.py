@@ -49,22 +49,23 @@ class BuildReport:
 def _extract_all(
     articles: Sequence[Article], corpus: Any, settings: Any, report: BuildReport, progress: Progress | None
 ) -> tuple[list[DocumentExtraction], str]:
-    from graph.extract.pipeline import ExtractionPipeline
+    from graph.extract.pipeline import ExtractionPipeline, frozen_heap
 
     pipeline = ExtractionPipeline.from_settings(settings)
     version = str(pipeline.version)
     out = []
-    for i, article in enumerate(articles):
-        doc = corpus.load_extraction(article.id, article.content_hash, version)
-        if doc is None:
-            doc = pipeline.extract(article)
-            corpus.save_extraction(article.id, article.content_hash, version, doc)
-            report.extracted += 1
-        else:
-            report.cached += 1
-        out.append(doc)
-        if progress is not None:
-            progress("extract", i + 1, len(articles))
+    with frozen_heap():  # the collector skips the loaded word lists during the batch
+        for i, article in enumerate(articles):
+            doc = corpus.load_extraction(article.id, article.content_hash, version)
+            if doc is None:
+                doc = pipeline.extract(article)
+                corpus.save_extraction(article.id, article.content_hash, version, doc)
+                report.extracted += 1
+            else:
+                report.cached += 1
+            out.append(doc)
+            if progress is not None:
+                progress("extract", i + 1, len(articles))
     return out, version
 
 

@@ -7,10 +7,15 @@ Schreier", a bare "Schreier" is the same person.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter, methodcaller
+
 from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate, settle
 from graph.extract.context import Context
 from graph.extract.recognizers.common import is_acronym
 from graph.model.extraction import EntityType
+
+_first = itemgetter(0)
 
 
 def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
@@ -44,6 +49,24 @@ def _surnames(kept: list[Candidate]) -> dict[str, Candidate]:
     return {k: v for k, v in seen.items() if k not in clash}
 
 
+_before_hyphen = methodcaller("partition", "-")
+
+
+def _reuses(ctx: Context, acronyms: dict[str, Candidate], surnames: dict[str, Candidate]) -> list[int]:
+    """Indices of capitalised tokens that are a known surname or start with a defined acronym.
+
+    Filtered with ``map``/``compress`` (C loops): few of the capitalised words
+    are hits, and a Python loop over all of them was the bulk of this pass.
+    """
+    caps = ctx.doc.caps
+    words = list(map(ctx.doc.texts.__getitem__, caps))
+    hits = set(compress(caps, map(surnames.__contains__, words)))
+    if acronyms:
+        prefixes = map(_first, map(_before_hyphen, words))
+        hits.update(compress(caps, map(acronyms.__contains__, prefixes)))
+    return sorted(hits)
+
+
 def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     """Add acronym reuses and surname-only mentions; returns the settled list."""
     acronyms = _acronyms(ctx, kept)
@@ -52,9 +75,9 @@ def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
         return kept
     added: list[Candidate] = []
     tokens = ctx.doc.tokens
-    for i in ctx.doc.caps:
+    for i in _reuses(ctx, acronyms, surnames):
         tok = tokens[i]
-        word = tok.text.split("-", 1)[0] if "-" in tok.text else tok.text
+        word = tok.text.partition("-")[0]
         org = acronyms.get(word)
         if org is not None:
             added.append(org.moved(start=tok.start, end=tok.start + len(word), priority=P_ACTOR - 1,

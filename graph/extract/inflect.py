@@ -12,6 +12,7 @@ is all an organisation head needs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 # Endings of neuter and feminine nouns (longest match wins); everything else is masculine
 # ("-tag", "-verband", "-bund", "-rat", "-hof", "-verein", "-betrieb", "-dienst").
@@ -29,8 +30,9 @@ def _longest(word: str, endings: tuple[str, ...]) -> int:
     return max((len(e) for e in endings if word.endswith(e)), default=0)
 
 
+@lru_cache(maxsize=20_000)
 def gender(noun: str) -> str:
-    """"m", "f" or "n" for a (compound) noun, from its ending."""
+    """"m", "f" or "n" for a (compound) noun, from its ending (memoised: heads recur in every article)."""
     low = noun.casefold()
     neuter, feminine = _longest(low, _NEUTER), _longest(low, _FEMININE)
     if neuter == feminine == 0:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from graph.extract.text import _TOKEN, Token
 from graph.model.ids import fold
 
 T = TypeVar("T")
+_text = attrgetter("text")
 
 
 def tokenize(phrase: str) -> tuple[str, ...]:
@@ -54,7 +57,8 @@ class PhraseMatcher(Generic[T]):
 
     def keys_of(self, tokens: list[Token]) -> list[str]:
         """The comparison keys of a token list (compute once, share between scans)."""
-        return [fold_token(t.text) for t in tokens] if self.folded else [t.text for t in tokens]
+        texts = map(_text, tokens)
+        return list(map(fold_token, texts) if self.folded else texts)
 
     def scan(self, tokens: list[Token], accept: Callable[[int, int, T], bool] | None = None,
              keys: list[str] | None = None, only_cap: bool = False) -> Iterator[tuple[int, int, T]]:
@@ -62,7 +66,8 @@ class PhraseMatcher(Generic[T]):
         keys = keys if keys is not None else self.keys_of(tokens)
         index = self._index
         n = len(keys)
-        for i in [i for i, k in enumerate(keys) if k in index]:
+        # the positions where some phrase starts, found by C loops (most tokens start none)
+        for i in list(compress(range(n), map(index.__contains__, keys))):
             if only_cap and not tokens[i].text[:1].isupper():
                 continue
             for toks, payload in index[keys[i]]:

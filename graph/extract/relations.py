@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.context import Context
 from graph.extract.text import Token
@@ -40,14 +41,16 @@ class _Sentence:
     start: int
     end: int
     tokens: list[Token]
+    texts: list[str]
     mentions: list[Mention]
     by_start: dict[int, Mention]
     by_end: dict[int, Mention]
     starts: list[int]
+    roles: list[tuple[int, tuple[str, str]]]  # (token index, role) of the role nouns
 
     def mention_at(self, k: int) -> Mention | None:
         """The mention starting at token ``k``."""
-        return self.by_start.get(self.tokens[k].start) if 0 <= k < len(self.tokens) else None
+        return self.by_start.get(self.starts[k]) if 0 <= k < len(self.starts) else None
 
     def mention_ending_before(self, k: int) -> Mention | None:
         """The mention whose last token is ``k - 1``."""
@@ -60,9 +63,13 @@ class _Sentence:
         return bisect.bisect_left(self.starts, offset)
 
 
-def _role_of(tok: Token, roles: frozenset[str]) -> tuple[str, str] | None:
-    """(role, compound prefix) when the token names a role ("BITMi-Präsident" → Präsident, BITMi)."""
-    text = tok.text
+@lru_cache(maxsize=50_000)
+def _role_of(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
+    """(role, compound prefix) when a word names a role ("BITMi-Präsident" → Präsident, BITMi).
+
+    Memoised: the same capitalised words recur in every article, and a
+    frozenset caches its hash, so a hit costs one dict lookup.
+    """
     if text in roles:
         return text, ""
     prefix, _, last = text.rpartition("-")
@@ -73,34 +80,46 @@ def _role_of(tok: Token, roles: frozenset[str]) -> tuple[str, str] | None:
 
 def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> list[Relation]:
     """HOLDS_ROLE and AFFILIATED_WITH relations of a document."""
-    out: list[Relation] = []
-    tokens = ctx.doc.tokens
-    starts = [t.start for t in tokens]
     m_starts = [m.start for m in mentions]
-    for s_start, s_end in ctx.doc.sentences:
-        lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-        mlo, mhi = bisect.bisect_left(m_starts, s_start), bisect.bisect_left(m_starts, s_end)
-        sent_mentions = mentions[mlo:mhi]
-        if not any(m.type is EntityType.PERSON for m in sent_mentions):
-            continue
-        sent = _Sentence(s_start, s_end, tokens[lo:hi], sent_mentions, {m.start: m for m in sent_mentions},
-                         {m.end: m for m in sent_mentions}, starts[lo:hi])
-        found = _roles(ctx, sent) + _parentheses(sent) + _teams(sent)
-        out.extend(_relation(ctx, sent, *f, extractor) for f in found)
-    return _unique(out)
+    found: list[tuple[_Sentence, Found]] = []
+    for span in _sentences_with_people(ctx, mentions):
+        sent = _sentence(ctx, span, mentions, m_starts)
+        found.extend((sent, f) for f in _roles(sent) + _parentheses(sent) + _teams(sent))
+    return [_relation(ctx, sent, *f, extractor) for sent, f in _unique(found)]
+
+
+def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_starts: list[int]) -> _Sentence:
+    """Tokens, mentions and role nouns of one sentence, indexed from its first token."""
+    s_start, s_end = span
+    doc = ctx.doc
+    lo, hi = bisect.bisect_left(doc.starts, s_start), bisect.bisect_left(doc.starts, s_end)
+    sent_mentions = mentions[bisect.bisect_left(m_starts, s_start):bisect.bisect_left(m_starts, s_end)]
+    role_nouns, texts = ctx.lexicon.role_nouns, doc.texts
+    caps = doc.caps[bisect.bisect_left(doc.caps, lo):bisect.bisect_left(doc.caps, hi)]
+    roles = [(i - lo, role) for i in caps if (role := _role_of(texts[i], role_nouns)) is not None]
+    return _Sentence(s_start, s_end, doc.tokens[lo:hi], texts[lo:hi], sent_mentions,
+                     {m.start: m for m in sent_mentions}, {m.end: m for m in sent_mentions},
+                     doc.starts[lo:hi], roles)
+
+
+def _sentences_with_people(ctx: Context, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The sentences in which a person mention starts, in text order (the others hold no relation)."""
+    sentences = ctx.doc.sentences
+    keep: set[int] = set()
+    for m in mentions:
+        if m.type is EntityType.PERSON and sentences:
+            k = ctx.doc.sentence_of(m.start)
+            if sentences[k][0] <= m.start < sentences[k][1]:
+                keep.add(k)
+    return [sentences[k] for k in sorted(keep)]
 
 
 Found = tuple[RelationType, Mention, Mention, str | None, float]
 
 
-def _roles(ctx: Context, sent: _Sentence) -> list[Found]:
+def _roles(sent: _Sentence) -> list[Found]:
     found: list[Found] = []
-    for k, tok in enumerate(sent.tokens):
-        if not tok.text[:1].isupper():
-            continue
-        role = _role_of(tok, ctx.lexicon.role_nouns)
-        if role is None:
-            continue
+    for k, role in sent.roles:
         target, after = _role_target(sent, k, role[1])
         person = _person_after(sent, after) or _person_after(sent, k + 1) or _person_before(sent, k)
         if person is None:
@@ -121,13 +140,13 @@ def _role_target(sent: _Sentence, k: int, prefix: str) -> tuple[Mention | None, 
         if m is not None and m.type in TARGET_TYPES:
             return m, k + 1
     j = k + 1
-    if j < len(sent.tokens) and sent.tokens[j].text in _OF:
+    if j < len(sent.texts) and sent.texts[j] in _OF:
         j += 1
-        while j < len(sent.tokens) and j - k < 6:
+        while j < len(sent.texts) and j - k < 6:
             m = sent.mention_at(j)
             if m is not None and m.type in TARGET_TYPES:
                 return m, sent.index_of(m.end)
-            if sent.tokens[j].text not in _SKIP and sent.tokens[j].text[:1].isupper() and m is None:
+            if sent.texts[j] not in _SKIP and sent.texts[j][:1].isupper() and m is None:
                 break
             j += 1
     return None, k + 1
@@ -135,11 +154,11 @@ def _role_target(sent: _Sentence, k: int, prefix: str) -> tuple[Mention | None, 
 
 def _person_after(sent: _Sentence, j: int) -> Mention | None:
     k = j
-    while k < len(sent.tokens) and k - j < 4:
+    while k < len(sent.texts) and k - j < 4:
         m = sent.mention_at(k)
         if m is not None:
             return m if m.type is EntityType.PERSON else None
-        if sent.tokens[k].text not in _SKIP:
+        if sent.texts[k] not in _SKIP:
             return None
         k += 1
     return None
@@ -147,7 +166,7 @@ def _person_after(sent: _Sentence, j: int) -> Mention | None:
 
 def _person_before(sent: _Sentence, k: int) -> Mention | None:
     """"Marian Schreier, Bürgermeister …" — a person right before ", role"."""
-    if k >= 2 and sent.tokens[k - 1].text in {",", "("}:
+    if k >= 2 and sent.texts[k - 1] in {",", "("}:
         m = sent.mention_ending_before(k - 1)
         if m is not None and m.type is EntityType.PERSON:
             return m
@@ -163,16 +182,16 @@ def _nearest_target(sent: _Sentence, person: Mention) -> Mention | None:
 def _parentheses(sent: _Sentence) -> list[Found]:
     """"Person (Org und Org)" → one affiliation per organisation inside the brackets."""
     found: list[Found] = []
-    if not any(t.text == "(" for t in sent.tokens):
+    if "(" not in sent.texts:
         return found
     for m in sent.mentions:
         if m.type is not EntityType.PERSON:
             continue
         k = sent.index_of(m.end)
-        if k >= len(sent.tokens) or sent.tokens[k].text != "(":
+        if k >= len(sent.texts) or sent.texts[k] != "(":
             continue
         j = k + 1
-        while j < len(sent.tokens) and sent.tokens[j].text != ")" and j - k < 20:
+        while j < len(sent.texts) and sent.texts[j] != ")" and j - k < 20:
             inner = sent.mention_at(j)
             if inner is not None and inner.type is EntityType.ORGANIZATION:
                 found.append((RelationType.AFFILIATED_WITH, m, inner, None, 0.8))
@@ -182,19 +201,18 @@ def _parentheses(sent: _Sentence) -> list[Found]:
 
 def _teams(sent: _Sentence) -> list[Found]:
     """"A und B sind das Team … der Org", "A von der Org" → affiliations."""
-    if _TEAM_TRIGGERS.isdisjoint(t.text for t in sent.tokens):
+    if _TEAM_TRIGGERS.isdisjoint(sent.texts):
         return []
     people: list[Mention] = []
-    for k, tok in enumerate(sent.tokens):
-        m = sent.mention_at(k)
+    by_start = sent.by_start
+    for k, (text, start) in enumerate(zip(sent.texts, sent.starts, strict=True)):
+        m = by_start.get(start)
         if m is not None and m.type is EntityType.PERSON:
             people.append(m)
             continue
-        if not people or tok.start < people[-1].end:
+        if not people or start < people[-1].end or text == "und" or text == ",":
             continue
-        if tok.text in {"und", ","}:
-            continue
-        if tok.text in _TEAM_VERBS or tok.text in {"von", "vom", "bei", "beim"}:
+        if text in _TEAM_TRIGGERS:
             org = _org_after_of(sent, k)
             if org is not None:
                 return [(RelationType.AFFILIATED_WITH, p, org, None, 0.7) for p in people]
@@ -204,8 +222,8 @@ def _teams(sent: _Sentence) -> list[Found]:
 
 def _org_after_of(sent: _Sentence, k: int) -> Mention | None:
     """The first organisation after "der/des/von/vom/bei" within 12 tokens of ``k``."""
-    for j in range(k, min(k + 12, len(sent.tokens) - 1)):
-        if sent.tokens[j].text in _OF or sent.tokens[j].text in {"von", "vom", "bei", "beim"}:
+    for j in range(k, min(k + 12, len(sent.texts) - 1)):
+        if sent.texts[j] in _OF or sent.texts[j] in {"von", "vom", "bei", "beim"}:
             m = sent.mention_at(j + 1)
             if m is not None and m.type is EntityType.ORGANIZATION:
                 return m
@@ -220,12 +238,17 @@ def _relation(ctx: Context, sent: _Sentence, rtype: RelationType, person: Mentio
                     role, confidence)
 
 
-def _unique(relations: list[Relation]) -> list[Relation]:
-    seen: set[tuple[str, str, str, str | None]] = set()
+def _unique(found: list[tuple[_Sentence, Found]]) -> list[tuple[_Sentence, Found]]:
+    """The first of each (type, person, target, role), none linking an entity to itself.
+
+    Deduplicating before the Relation and its Evidence are built saves building
+    the repeats (a person's role is often restated).
+    """
+    seen: set[tuple[RelationType, str, str, str | None]] = set()
     out = []
-    for rel in relations:
-        key = (str(rel.type), rel.source, rel.target, rel.role)
-        if key not in seen and rel.source != rel.target:
+    for sent, (rtype, person, target, role, confidence) in found:
+        key = (rtype, person.entity_id, target.entity_id, role)
+        if key not in seen and person.entity_id != target.entity_id:
             seen.add(key)
-            out.append(rel)
+            out.append((sent, (rtype, person, target, role, confidence)))
     return out

@@ -6,6 +6,9 @@ Titles ("Dr.", "Prof.") stay out of the span; double names ("Anna-Lena",
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress
+
 from graph.extract.candidates import P_PERSON, Candidate
 from graph.extract.context import Context
 from graph.extract.recognizers.common import is_name_word
@@ -95,8 +98,12 @@ SAY_VERBS = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "bet
 
 def _is_role_cue(tok: Token, ctx: Context) -> bool:
     """A role noun, its feminine form, or a compound ending in one ("DATABUND-Vorsitzende", "IT-Leiterin")."""
-    roles = ctx.lexicon.role_nouns
-    text = tok.text
+    return _names_role(tok.text, ctx.lexicon.role_nouns)
+
+
+@lru_cache(maxsize=50_000)
+def _names_role(text: str, roles: frozenset[str]) -> bool:
+    """Memoised test of :func:`_is_role_cue` (a frozenset caches its hash: a hit is one dict lookup)."""
     for word in (text, text.rsplit("-", 1)[1]) if "-" in text else (text,):
         if word in roles or (word.endswith("in") and word[:-2] in roles):
             return True
@@ -147,7 +154,7 @@ def _said_by(ctx: Context, extractor: str) -> list[Candidate]:
     """"…, sagte Schröder": a name word right after a verb of saying (low confidence)."""
     tokens = ctx.doc.tokens
     found = []
-    for k in [k for k, t in enumerate(tokens) if t.text in SAY_VERBS]:
+    for k in compress(range(len(tokens)), map(SAY_VERBS.__contains__, ctx.doc.texts)):
         j = k + 1
         if j < len(tokens) and not ctx.gazetteer.candidates(tokens[j].text):
             end = _cued_name(ctx, j)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_GUESS, P_PERSON, P_PLACE, Candidate
 from graph.extract.context import Context
@@ -200,6 +201,11 @@ _KREIS_ENDS = ("-Kreis", "-Kreises")
 _PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
 
 
+def _maybe_kreis(text: str) -> bool:
+    """A district cue ("Landkreis") or a "-Kreis(es)" compound."""
+    return text in _KREIS_CUES or text.endswith(_KREIS_ENDS)
+
+
 def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     """"die Kreise Euskirchen und Düren": each name is a district, not the town it is named after.
 
@@ -208,7 +214,8 @@ def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     """
     tokens = ctx.doc.tokens
     found = []
-    for i in [i for i in ctx.doc.caps if tokens[i].text in _PLURAL_KREIS]:
+    caps = ctx.doc.caps
+    for i in compress(caps, map(_PLURAL_KREIS.__contains__, map(ctx.doc.texts.__getitem__, caps))):
         k = i + 1
         while k < len(tokens) and k - i <= 6 and is_name_word(tokens[k]) \
                 and tokens[k].text not in ctx.lexicon.name_stopwords:
@@ -226,7 +233,8 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
     """"Landkreis X", "Kreis X" and "X-Kreis" not known to the gazetteer (geonames has no districts)."""
     tokens = ctx.doc.tokens
     found = []
-    hits = [i for i in ctx.doc.caps if tokens[i].text in _KREIS_CUES or tokens[i].text.endswith(_KREIS_ENDS)]
+    caps, texts = ctx.doc.caps, ctx.doc.texts
+    hits = list(compress(caps, map(_maybe_kreis, map(texts.__getitem__, caps))))
     for i in hits:
         tok = tokens[i]
         if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \

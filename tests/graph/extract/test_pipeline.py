@@ -157,3 +157,59 @@ def test_pipeline_sports_clubs_are_organisations(geonames_pipeline: ExtractionPi
     doc = geonames_pipeline.extract(article("Der 1. FC Nürnberg schlug den VfL Osnabrück."))
     assert [(m.text, str(m.type)) for m in doc.mentions] == [("1. FC Nürnberg", "ORGANIZATION"),
                                                              ("VfL Osnabrück", "ORGANIZATION")]
+
+
+def test_pipeline_build_mention_equals_the_constructor() -> None:
+    from graph.extract.pipeline import build_mention
+    from graph.model.extraction import Mention
+
+    fields = {"article_id": "a1", "start": 4, "end": 10, "text": "Tengen", "type": EntityType.MUNICIPALITY,
+              "canonical": "Tengen", "entity_id": entity_id("MUNICIPALITY", "08335081"), "kind": None,
+              "confidence": 0.85, "extractor": "rules@1.0", "sentence": 2, "paragraph": 1, "ags": "08335081",
+              "lat": 47.8, "lon": 8.66, "land": "BW"}
+    built = build_mention(fields)
+    assert built == Mention(**fields)  # type: ignore[arg-type]
+    assert hash(built) == hash(Mention(**fields))  # type: ignore[arg-type]
+    assert set(fields) == {f for f in Mention.__dataclass_fields__}
+    assert built.to_dict() == Mention(**fields).to_dict()  # type: ignore[arg-type]
+
+
+def test_pipeline_mentions_know_their_sentence_and_paragraph(geonames_pipeline: ExtractionPipeline) -> None:
+    text = "Die AKDB wächst.\n\nLandrat Andy Grabner lobte. Auch Dataport hilft."
+    doc = geonames_pipeline.extract(article(text))
+    where = {m.text: (m.sentence, m.paragraph) for m in doc.mentions}
+    assert where["AKDB"] == (0, 0) and where["Andy Grabner"] == (1, 1) and where["Dataport"] == (2, 1)
+    assert all(text[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_pipeline_restated_role_yields_one_relation(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article(
+        "Bürgermeister der Stadt Tengen, Marian Schreier, eröffnete. "
+        "Marian Schreier, Bürgermeister der Stadt Tengen, sprach danach."))
+    roles = [(r.source_name, r.role, r.target_name) for r in doc.relations if str(r.type) == "HOLDS_ROLE"]
+    assert roles == [("Marian Schreier", "Bürgermeister", "Tengen")]
+    assert doc.relations[0].evidence.start == 0  # the first statement is the evidence
+
+
+def test_pipeline_role_and_team_patterns_inside_one_sentence(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article(
+        "Die Stadt Tengen ist dabei. BITMi-Präsidentin Anna Weber sprach. "
+        "Rolf Skuras und Frederic Lottis sind das Team der Dataport."))
+    rels = _rels(doc)
+    assert ("HOLDS_ROLE", "Anna Weber", "Präsident", "Bundesverband IT-Mittelstand") in rels
+    assert ("AFFILIATED_WITH", "Rolf Skuras", None, "Dataport") in rels
+    assert ("AFFILIATED_WITH", "Frederic Lottis", None, "Dataport") in rels
+    assert not any(r[1] == "Anna Weber" and r[3] == "Tengen" for r in rels)  # another sentence
+
+
+def test_pipeline_frozen_heap_freezes_for_the_batch_only(geonames_pipeline: ExtractionPipeline) -> None:
+    import gc
+
+    from graph.extract.pipeline import frozen_heap
+
+    before = gc.get_freeze_count()
+    with frozen_heap():
+        assert gc.get_freeze_count() > before
+        doc = geonames_pipeline.extract(article("Die AKDB und die Stadt Tengen."))
+    assert gc.get_freeze_count() == 0
+    assert [m.text for m in doc.mentions] == ["AKDB", "Tengen"]
