@@ -137,7 +137,8 @@ IDLE = (
     " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')"
 )
 TABLES = '[data-testid="stTable"], [data-testid="stDataFrame"]'
-CHART = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+CHART = ('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg, '
+         '[data-testid="stHtml"] .skg-bar')  # the overview draws its time line as HTML boxes
 VIEWPORT = {"width": 1400, "height": 1000}
 TIMINGS_ENV = {"SKG_DASHBOARD_TIMINGS": "1"}
 
