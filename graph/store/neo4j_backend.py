@@ -67,7 +67,10 @@ class Neo4jStore(CypherReader):
         self.uri, user, password = local_credentials(settings)
         self.user = user
         self.database = str(settings.neo4j_database)
-        self._driver = neo4j.GraphDatabase.driver(self.uri, auth=(user, password), connection_timeout=10)
+        # The fixed queries name every relationship type of the model; Neo4j would log a warning for
+        # each type a graph lacks ("relationship type does not exist") on every read.
+        self._driver = neo4j.GraphDatabase.driver(self.uri, auth=(user, password), connection_timeout=10,
+                                                  notifications_min_severity="OFF")
         with self._errors():
             self._driver.verify_connectivity()
         self._schema_done = False

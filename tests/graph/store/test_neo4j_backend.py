@@ -224,3 +224,13 @@ def test_neo4j_backend_shadowing_alias_runs_unpacked(neo: Neo4jStore) -> None:
     query = cypher.count_nodes("Entity")  # ``count(n) AS n``: Neo4j plans the key as "  n@…"
     assert neo._columns(query, {}) is None
     assert neo._rows(query) == [{"n": len(sample_graph().nodes_by_label("Entity"))}]
+
+
+def test_neo4j_backend_reads_log_no_server_notifications(neo: Neo4jStore,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    neo.write(sample_graph())
+    with caplog.at_level("INFO"):
+        rows = neo.cypher("MATCH (a:Entity)-[r:NO_SUCH_TYPE]->(b) RETURN count(r) AS n").rows
+        neo.load()
+    assert rows == [[0]]
+    assert not [r for r in caplog.records if "notification" in r.getMessage().lower()]
