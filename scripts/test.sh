@@ -8,7 +8,7 @@ ROOT=$(pwd)
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
-command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
+command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -27,6 +27,11 @@ if ! .venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j start --fast-boot; then
   echo "warning: the local Neo4j did not start; Neo4j tests skip (and fail when CI=true)"
 fi
 trap '.venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j stop >/dev/null 2>&1 || true' EXIT
+
+# Stanford CoreNLP's German models for the optional `corenlp` recogniser (about 210 MB, once, into ~/.m2).
+if ! .venv/bin/skg --home "$ROOT/.corenlp" corenlp fetch; then
+  echo "warning: CoreNLP could not be fetched; its tests skip (and fail when CI=true)"
+fi
 
 echo "== ruff"; .venv/bin/ruff check graph dashboard tests bench
 echo "== mypy"; .venv/bin/mypy

@@ -20,6 +20,10 @@ def register(app: typer.Typer) -> None:
                             no_args_is_help=True)
     gazetteer.command("import")(gazetteer_import_cmd)
     app.add_typer(gazetteer, name="gazetteer")
+    corenlp = typer.Typer(help="The optional Stanford CoreNLP recogniser (Java, fetched from Maven Central).",
+                          no_args_is_help=True)
+    corenlp.command("fetch")(corenlp_fetch_cmd)
+    app.add_typer(corenlp, name="corenlp")
 
 
 def extract_cmd(
@@ -72,3 +76,14 @@ def gazetteer_import_cmd(
         kreise = file.parent / "kreise.csv"
     counts = import_destatis(file, kreise, settings_of(ctx))
     typer.echo(f"imported {counts['gemeinden']} municipalities and {counts['kreise']} districts")
+
+
+def corenlp_fetch_cmd(ctx: typer.Context) -> None:
+    """Download CoreNLP and its German models (about 210 MB, once), compile the tagger, load the model."""
+    from graph.cli import settings_of
+    from graph.extract.corenlp import check
+
+    report = check(settings_of(ctx))
+    typer.echo(f"CoreNLP {report['version']}: {report['jars']} jars, {report['megabytes']} MB; "
+               f"model loaded in {report['load_s']} s; tagged {report['sample']!r}")
+    typer.echo("use it with SKG_EXTRACTORS=rules,corenlp (or --extractor rules,corenlp)")

@@ -77,4 +77,4 @@ def create(names: list[str], settings: Settings) -> list[Recognizer]:
 
 def _load_builtin() -> None:
     """Import the built-in recognisers so their decorators run."""
-    from graph.extract.recognizers import crf, rules, spacy_adapter  # noqa: F401
+    from graph.extract.recognizers import corenlp, crf, rules, spacy_adapter  # noqa: F401

@@ -32,15 +32,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from graph.errors import ExtractionError
-from graph.extract.candidates import P_GUESS, Candidate
+from graph.extract.candidates import Candidate
 from graph.extract.context import Context
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Lexicon
+from graph.extract.recognizers.guesses import guess_candidate
 from graph.extract.recognizers.places import world_cities
 from graph.extract.registry import register
 from graph.extract.vocabulary import NounVocabulary, noun_vocabulary
 from graph.model.article import Article  # noqa: F401 - used by the doctest
-from graph.model.extraction import EntityType, OrgKind
 from graph.resources import data_path
 from graph.settings import Settings
 
@@ -353,7 +353,7 @@ class CrfRecognizer:
                 for a, b, typ, sure in spans:
                     if sure < self.min_marginal:
                         continue
-                    cand = self._candidate(ctx, tokens[w_lo + a].start, tokens[w_lo + b - 1].end, typ, tag)
+                    cand = guess_candidate(ctx, tokens[w_lo + a].start, tokens[w_lo + b - 1].end, typ, tag)
                     if cand is not None:
                         out.append(cand.moved(confidence=round(0.6 * sure, 3)))
         return out
@@ -364,24 +364,6 @@ class CrfRecognizer:
             self._cache = FeatureCache(lists)
         return self._cache
 
-    def _candidate(self, ctx: Context, start: int, end: int, typ: str, tag: str) -> Candidate | None:
-        """One labelled span as a typed candidate (places resolved, organisation kinds guessed)."""
-        text = ctx.text[start:end]
-        if not (text[:1].isupper() or text[:1].isdigit() or text[:1] == "#") or _generic(text, ctx.lexicon):
-            return None
-        if typ == "PER":
-            return Candidate(start, end, EntityType.PERSON, text, None, 0.6, P_GUESS, tag)
-        if typ == "ORG":
-            return Candidate(start, end, EntityType.ORGANIZATION, text, org_kind(text, ctx.lexicon),
-                             0.6, P_GUESS, tag)
-        if typ == "LOC":
-            place = ctx.gazetteer.resolve(text.lstrip("#"))
-            if place is not None:
-                return Candidate(start, end, EntityType.MUNICIPALITY, place.name, None, 0.6, P_GUESS,
-                                 tag, place)
-            canonical = ctx.lexicon.locations.get(text, text)
-            return Candidate(start, end, EntityType.LOCATION, canonical, None, 0.6, P_GUESS, tag)
-        return None
 
 
 def _lenient(tagger: Any, labels: list[str], max_outside: float) -> list[str]:
@@ -399,35 +381,3 @@ def _sureness(tagger: Any, labels: Sequence[str], a: int, b: int) -> float:
 
 
 _NAME_LABELS = ("B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
-
-
-_BAD_LAST = frozenset({"Dr", "Prof", "von", "der", "die", "das", "und", "für"})
-
-
-def _generic(text: str, lexicon: Lexicon) -> bool:
-    """Not a name: a lone organisation head, role noun or place stopword ("Verband", "Stadt",
-    "Essen" — the rules want a cue for those), or a span cut off before a title ("Verband von Dr")."""
-    words = text.split()
-    if not words or words[-1] in _BAD_LAST:
-        return True
-    return len(words) == 1 and (text in lexicon.org_heads or text in lexicon.trailing_heads
-                                or text in lexicon.role_nouns or text in lexicon.place_stopwords
-                                or text in {"Bund", "Stadt", "Land"})
-
-
-def org_kind(text: str, lexicon: Lexicon) -> OrgKind:
-    """The kind the word lists suggest: legal form, then a head word, else ``other``."""
-    words = text.split()
-    last = words[-1] if words else ""
-    if last in ("e.V.", "e.V", "eV"):
-        return OrgKind.ASSOCIATION
-    if last in ("AöR", "KdöR"):
-        return OrgKind.PUBLIC_IT_PROVIDER
-    if any(text.endswith(form) for form in lexicon.legal_forms):
-        return OrgKind.VENDOR
-    for word in words:
-        head = lexicon.org_heads.get(word) or (
-            (lexicon.trailing_heads[word], False) if word in lexicon.trailing_heads else None)
-        if head is not None:
-            return head[0]
-    return OrgKind.OTHER

@@ -101,7 +101,7 @@ def test_crf_helpers_shape_and_spans() -> None:
 
 
 def test_crf_drops_lone_nouns_and_lowercase_spans(crf_only: ExtractionPipeline) -> None:
-    from graph.extract.recognizers.crf import _generic
+    from graph.extract.recognizers.guesses import generic as _generic
 
     lexicon = crf_only.lexicon
     assert _generic("Verband", lexicon) and _generic("Stadt", lexicon)
