@@ -10,6 +10,7 @@ read-only (``r``), with a transaction timeout and a row cap.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,11 +26,13 @@ from graph.model.graphdata import NODE_LABELS, GraphData
 from graph.settings import Settings
 from graph.store import cypher
 from graph.store.base import QueryResult, WriteReport
-from graph.store.neo4j_push import Pusher, session_writer
+from graph.store.neo4j_push import Pusher, out_of_memory, session_writer
 from graph.store.reader import CypherReader
 from graph.store.rows import graph_rows, plain
 from graph.store.safety import check_query
 from graph.store.schema import HASH_PROP
+
+log = logging.getLogger(__name__)
 
 
 def to_json_value(value: Any) -> Any:
@@ -75,6 +78,7 @@ class Neo4jStore(CypherReader):
             self._driver.verify_connectivity()
         self._schema_done = False
         self._column_cache: dict[str, list[str] | None] = {}
+        self._pack = True  # packed reads until the server refuses one for lack of memory
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -128,10 +132,27 @@ class Neo4jStore(CypherReader):
 
     def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of one fixed query, fetched as one packed record (see :func:`cypher.neo4j_packed`)."""
-        columns = self._columns(query, params or {})
-        if columns is None:
-            return [{k: plain(v) for k, v in rec.items()} for rec in self._read(query, params or {})]
-        records = self._read(cypher.neo4j_packed(query, columns), params or {})
+        params = params or {}
+        columns = self._columns(query, params)
+        if columns is not None and self._pack:
+            packed = self._packed_rows(query, columns, params)
+            if packed is not None:
+                return packed
+        return [{k: plain(v) for k, v in rec.items()} for rec in self._read(query, params)]
+
+    def _packed_rows(self, query: str, columns: list[str],
+                     params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        """The rows as one packed record; None (and row-by-row reads from now on) when the server
+        refuses it for lack of transaction memory: a packed result must fit in it whole."""
+        try:
+            records = self._read_once(cypher.neo4j_packed(query, columns), params)
+        except Neo4jError as exc:
+            if not out_of_memory(exc):
+                raise
+            self._pack = False
+            log.warning("Neo4j refused a packed read for lack of transaction memory; reading row by row "
+                        "from now on (raise dbms.memory.transaction.total.max for faster reads)")
+            return None
         packed = records[0]["rows"] if records else []
         return [{k: plain(v) for k, v in zip(columns, row, strict=True)} for row in packed]
 
@@ -149,6 +170,15 @@ class Neo4jStore(CypherReader):
             keys = list(result.keys)
             self._column_cache[query] = keys if all(map(cypher.plain_column, keys)) else None
         return self._column_cache[query]
+
+    def _read_once(self, query: str, params: dict[str, Any]) -> list[neo4j.Record]:
+        """One auto-commit read, not retried: a packed read refused for memory must fail fast.
+
+        (``execute_query`` retries transient errors for 30 s, and a memory refusal is transient.)
+        """
+        with self._errors(), self._driver.session(database=self.database,
+                                                  default_access_mode=neo4j.READ_ACCESS) as session:
+            return list(session.run(query, params))
 
     def _read(self, query: str, params: dict[str, Any]) -> list[neo4j.Record]:
         with self._errors():

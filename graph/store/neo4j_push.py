@@ -23,6 +23,7 @@ from typing import Any
 
 import neo4j
 
+from graph.errors import StoreError
 from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, EdgeType, NodeLabel
 from graph.store import cypher
 from graph.store.rows import GraphRows, row_hash
@@ -141,14 +142,88 @@ def guard(first: dict[str, Any]) -> dict[str, Any]:
     return {"guard_id": first["id"], "guard_source": first["source"], "guard_target": first["target"]}
 
 
-def _work(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> None:
-    tx.run(query, params).consume()
+MEMORY_CODES = ("MemoryPoolOutOfMemoryError", "TransactionOutOfMemoryError")
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """True for the server's "transaction memory limit reached" errors (retrying cannot help)."""
+    return isinstance(exc, neo4j.exceptions.Neo4jError) and str(exc.code or "").endswith(MEMORY_CODES)
+
+
+class _TooLarge(Exception):
+    """A batch needed more transaction memory than the server allows (not retried by the driver)."""
+
+
+def _work(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any], refused: list[str]) -> None:
+    """Run one batch. A memory refusal is remembered in ``refused``: the driver retries the
+    transient error anyway (it re-raises it while closing the failed transaction), and the retry
+    then stops at once with :class:`_TooLarge`, which it does not retry."""
+    if refused:
+        raise _TooLarge(refused[0])
+    try:
+        tx.run(query, params).consume()
+    except neo4j.exceptions.Neo4jError as exc:
+        if out_of_memory(exc):
+            refused.append(str(exc))
+            raise _TooLarge(str(exc)) from exc
+        raise
+
+
+def split(params: dict[str, Any], size: int) -> list[dict[str, Any]]:
+    """A batch's parameters cut into batches of at most ``size`` rows, each with its own guard.
+
+    >>> [len(p["ids"]) for p in split({"ids": [1, 2, 3, 4, 5]}, 2)]
+    [2, 2, 1]
+    """
+    key = "rows" if "rows" in params else "ids"
+    items = params.get(key) or []
+    if len(items) <= size:
+        return [params]
+    out = []
+    for lo in range(0, len(items), size):
+        part = {**params, key: items[lo:lo + size]}
+        if "guard_id" in params:
+            part.update(guard(part[key][0]))
+        out.append(part)
+    return out
+
+
+def _size(params: dict[str, Any]) -> int:
+    return len(params.get("rows") or params.get("ids") or [])
+
+
+class SessionWriter:
+    """``write(query, params)``: each call in its own managed (retried) write transaction.
+
+    A batch refused for lack of transaction memory (a server with a small
+    ``dbms.memory.transaction.total.max``, e.g. a hosted one) was rolled back whole, so it is
+    written again in halves, recursively; later batches start at the size that was accepted.
+    """
+
+    def __init__(self, session: neo4j.Session) -> None:
+        self.session = session
+        self.limit: int | None = None  # rows per transaction after the server refused a larger batch
+
+    def __call__(self, query: str, params: dict[str, Any]) -> None:
+        for part in split(params, self.limit) if self.limit else [params]:
+            self._write(query, part)
+
+    def _write(self, query: str, params: dict[str, Any]) -> None:
+        try:
+            self.session.execute_write(_work, query, params, [])
+        except (_TooLarge, neo4j.exceptions.Neo4jError) as exc:
+            if not (isinstance(exc, _TooLarge) or out_of_memory(exc)):
+                raise
+            size = _size(params)
+            if size < 2:
+                raise StoreError(f"one row needs more transaction memory than the server allows: {exc}",
+                                 hint="raise db.memory.transaction.max / dbms.memory.transaction.total.max "
+                                      "(SKG_NEO4J_TX_MEMORY_MB for `skg neo4j start`)") from None
+            self.limit = (size + 1) // 2
+            for part in split(params, self.limit):
+                self._write(query, part)
 
 
 def session_writer(session: neo4j.Session) -> Callable[[str, dict[str, Any]], None]:
-    """A ``write(query, params)`` running each call in its own managed (retried) write transaction."""
-
-    def write(query: str, params: dict[str, Any]) -> None:
-        session.execute_write(_work, query, params)
-
-    return write
+    """The writer of one push (see :class:`SessionWriter`)."""
+    return SessionWriter(session)

@@ -140,6 +140,7 @@ def start(settings: Settings, timeout: float = 300.0, fast_boot: bool = False) -
     that already runs is kept as it is.
     """
     refuse_external(settings, "start")
+    _check_tx_memory(int(settings.neo4j_tx_memory_mb))
     layout = Layout.of(settings)
     with process.locked(layout.lock):
         ensure_password(layout)
@@ -149,6 +150,16 @@ def start(settings: Settings, timeout: float = 300.0, fast_boot: bool = False) -
             return {**status(settings), "started": False}
         timings = _boot(settings, layout, timeout, fast_boot)
     return {**status(settings), "started": True, "timings": timings}
+
+
+MIN_TX_MEMORY_MB = 10  # Neo4j refuses a smaller dbms.memory.transaction.total.max (0 means unlimited)
+
+
+def _check_tx_memory(mb: int) -> None:
+    """Refuse a transaction memory the server would refuse, before spending a JVM start on it."""
+    if 0 < mb < MIN_TX_MEMORY_MB or mb < 0:
+        raise ConfigError(f"neo4j_tx_memory_mb is {mb}; Neo4j needs at least {MIN_TX_MEMORY_MB} MiB",
+                          hint=f"set SKG_NEO4J_TX_MEMORY_MB to 0 (half the heap) or >= {MIN_TX_MEMORY_MB}")
 
 
 def ensure_running(settings: Settings, timeout: float = 120.0, fast_boot: bool = False) -> None:
