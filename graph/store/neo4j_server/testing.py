@@ -9,7 +9,10 @@ except under ``CI=true``, where a missing server is a failure rather than a sile
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +27,40 @@ _HOW = (f"run scripts/test.sh, or `skg --home DIR neo4j start` and export {HOME_
 
 def _in_ci(env: Mapping[str, str]) -> bool:
     return env.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test saying why, or fail it under ``CI=true`` (where the component must exist)."""
+    if _in_ci(os.environ):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def own_server(home: Path, **env: str) -> tuple[Settings, dict[str, object]]:
+    """Start a local server of a test's own (fresh home, free port, extra ``SKG_*`` settings).
+
+    Returns its settings and the start result; skips (fails under ``CI=true``) when Java,
+    javac or Maven are missing or the server cannot start. The caller stops it.
+    """
+    from graph.errors import BackendUnavailableError
+    from graph.store.neo4j_server.launcher import start
+
+    if not (shutil.which("java") and shutil.which("javac") and shutil.which("mvn")):
+        skip_or_fail("java, javac and mvn are needed to run the local Neo4j")
+    settings = load_settings(env={"SKG_HOME": str(home), "SKG_NEO4J_BOLT_PORT": str(free_port()), **env},
+                             use_file=False)
+    try:
+        result = start(settings, timeout=300, fast_boot=True)
+    except BackendUnavailableError as exc:
+        skip_or_fail(f"the local Neo4j could not start here: {exc}")
+    return settings, result
 
 
 def _give_up(reason: str, env: Mapping[str, str]) -> None:

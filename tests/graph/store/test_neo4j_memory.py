@@ -9,52 +9,27 @@ writes the batch in halves and reads row by row. These tests run their own local
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from graph.errors import BackendUnavailableError, ConfigError
-from graph.settings import Settings, load_settings
+from graph.errors import ConfigError
+from graph.settings import load_settings
 from graph.store.neo4j_backend import Neo4jStore
 from graph.store.neo4j_server import start, stop
+from graph.store.neo4j_server.testing import own_server
 from graph.store.rows import sorted_graph
 from graph.store.synthetic import synthetic_graph
 
 pytestmark = pytest.mark.neo4j
 
 
-def _settings(home: Path, port: int, tx_mb: int) -> Settings:
-    env = {"SKG_HOME": str(home), "SKG_NEO4J_BOLT_PORT": str(port), "SKG_NEO4J_TX_MEMORY_MB": str(tx_mb)}
-    return load_settings(env=env, use_file=False)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]:
     """A store on a fresh local server whose transactions may use 10 MiB together."""
-    if not (shutil.which("java") and shutil.which("javac") and shutil.which("mvn")):
-        _skip_or_fail("java, javac and mvn are needed to run the local Neo4j")
-    settings = _settings(tmp_path_factory.mktemp("neo4j-small"), _free_port(), 10)
-    try:
-        start(settings, timeout=300, fast_boot=True)
-    except BackendUnavailableError as exc:
-        _skip_or_fail(f"the local Neo4j could not start here: {exc}")
+    settings, _ = own_server(tmp_path_factory.mktemp("neo4j-small"), SKG_NEO4J_TX_MEMORY_MB="10")
     store = Neo4jStore(settings)
     yield store
     store.close()
@@ -85,5 +60,6 @@ def test_neo4j_memory_large_packed_read_falls_back(small: Neo4jStore,
 
 
 def test_neo4j_memory_setting_below_server_minimum_is_refused(tmp_path: Path) -> None:
+    settings = load_settings(env={"SKG_HOME": str(tmp_path), "SKG_NEO4J_TX_MEMORY_MB": "4"}, use_file=False)
     with pytest.raises(ConfigError, match="at least 10"):
-        start(_settings(tmp_path, _free_port(), 4), timeout=30, fast_boot=True)
+        start(settings, timeout=30, fast_boot=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import os
 import shutil
 import socket
 import stat
@@ -35,13 +34,7 @@ from graph.store.neo4j_server import (
     verify,
 )
 from graph.store.neo4j_server.commands import register
-from graph.store.neo4j_server.testing import neo4j_settings_or_skip
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from graph.store.neo4j_server.testing import free_port, neo4j_settings_or_skip, own_server, skip_or_fail
 
 
 def _settings(home: Path, port: int, **extra: str) -> Settings:
@@ -49,22 +42,10 @@ def _settings(home: Path, port: int, **extra: str) -> Settings:
     return load_settings(env=env, use_file=False)
 
 
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """A local server on a temporary home and a free port, stopped after the module."""
-    if not (shutil.which("java") and shutil.which("javac") and shutil.which("mvn")):
-        _skip_or_fail("java, javac and mvn are needed to run the local Neo4j")
-    settings = _settings(tmp_path_factory.mktemp("neo4j-home"), _free_port())
-    try:
-        result = start(settings, timeout=300, fast_boot=True)
-    except BackendUnavailableError as exc:
-        _skip_or_fail(f"the local Neo4j could not start here: {exc}")
+    settings, result = own_server(tmp_path_factory.mktemp("neo4j-home"))
     print("first start timings:", result.get("timings"))
     yield settings
     stop(settings)
@@ -240,7 +221,7 @@ def test_neo4j_server_credentials_without_password_name_the_fix(settings: Settin
 
 
 def test_neo4j_server_not_running_is_a_clear_error(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, _free_port())
+    settings = _settings(tmp_path, free_port())
     (tmp_path / "neo4j").mkdir()
     (tmp_path / "neo4j" / "password").write_text("some-password-123\n")
     assert not is_running(settings) and status(settings)["running"] is False
@@ -273,7 +254,7 @@ def test_neo4j_server_testing_skips_without_server_and_fails_in_ci(tmp_path: Pat
         neo4j_settings_or_skip(env={})
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         neo4j_settings_or_skip(env={"CI": "true"})
-    env = {"SKG_TEST_NEO4J_HOME": str(tmp_path), "SKG_NEO4J_BOLT_PORT": str(_free_port())}
+    env = {"SKG_TEST_NEO4J_HOME": str(tmp_path), "SKG_NEO4J_BOLT_PORT": str(free_port())}
     with pytest.raises(pytest.skip.Exception, match="no Neo4j server"):
         neo4j_settings_or_skip(env=env)
 
@@ -292,7 +273,7 @@ def test_neo4j_server_tx_memory_setting_reaches_the_java_command(tmp_path: Path)
     from graph.store.neo4j_server.layout import Layout
 
     if not shutil.which("java"):
-        _skip_or_fail("java is needed to build the launcher command")
+        skip_or_fail("java is needed to build the launcher command")
     layout = Layout.of(_settings(tmp_path, 7999))
     planned = _java_command(layout, 7999, False)
     capped = _java_command(layout, 7999, False, tx_memory_mb=64)
