@@ -152,20 +152,32 @@ def search(text: str, limit: int = 20) -> list[dict[str, Any]]:
     return store().search(text, limit) if text.strip() else []
 
 
-@st.cache_data(show_spinner="Laying out the network…", max_entries=16)
 def network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str,
                  seed: int) -> tuple[str, int, int]:
-    """The vis-network page for the filtered graph, with node and edge counts."""
-    from dashboard import netdata, netview  # igraph: not needed by the first page
+    """The vis-network page for the filtered graph, with node and edge counts.
 
-    nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
-                                         focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
-    return netview.network_html(nodes, edges), len(nodes), len(edges)
+    The page links the vis-network bundle this server serves (or inlines it
+    when static serving is off), so the URL is part of the cache key.
+    """
+    from dashboard import assets
+
+    return _network_html(flt, metric, colour_by, snap, seed, assets.vis_url())
+
+
+@st.cache_data(show_spinner="Laying out the network…", max_entries=16)
+def _network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str, seed: int,
+                  script_src: str | None) -> tuple[str, int, int]:
+    from dashboard import netdata, netview, timing  # igraph: not needed by the first page
+
+    with timing.step("network:layout"):  # logged only on a cache miss (see dashboard.prefetch)
+        nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
+                                             focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
+        return netview.network_html(nodes, edges, script_src=script_src), len(nodes), len(edges)
 
 
 def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:
     """A vis-network page for a small ad-hoc graph (e.g. a query result)."""
-    from dashboard import netdata, netview
+    from dashboard import assets, netdata, netview
 
     nodes, edges = netdata.network_lists(graph, metric="degree", cap=cap, seed=int(settings().seed))
-    return netview.network_html(nodes, edges, height=height)
+    return netview.network_html(nodes, edges, height=height, script_src=assets.vis_url())

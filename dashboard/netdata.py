@@ -17,7 +17,7 @@ from dashboard import compute
 from dashboard.netview import node_colour
 from graph.analyze.ego import ego_network
 from graph.analyze.layout import seeded_layout
-from graph.model import GraphData
+from graph.model import Edge, GraphData
 
 METRICS = ("pagerank", "degree", "strength", "articles", "mentions")
 
@@ -96,17 +96,29 @@ def network_lists(data: GraphData, *, metric: str = "pagerank", colour_by: str =
         ring = {"borderWidth": 5, "color": {"background": node_colour(p, colour_by, community),
                                             "border": "#111"}} if vid == focus else {}
         nodes.append(ring | {
-            "id": vid, "label": str(p.get("name") or vid), "x": x * spread, "y": y * spread,
-            "size": 8 + 32 * math.sqrt(values[vid] / top),
+            "id": vid, "label": str(p.get("name") or vid), "x": round(x * spread, 1),
+            "y": round(y * spread, 1), "size": round(8 + 32 * math.sqrt(values[vid] / top), 2),
             "color": ring.get("color") or node_colour(p, colour_by, community),
             "title": f"{p.get('name')}\n{p.get('type')}{'/' + str(p['kind']) if p.get('kind') else ''}"
                      f"\narticles: {p.get('articles') or 0}\n{metric}: {values[vid]:.4g}"
                      "\nclick to open profile",
         })
     names = {i: str(p.get("name") or i) for i, p in props.items()}
-    edges = [{"id": f"{k}", "from": e.source, "to": e.target, "type": e.type,
-              "width": 1 + min(6.0, math.log1p(float(e.props.get("articles") or e.props.get("weight") or 1))),
-              "title": _edge_title(names[e.source], names[e.target], e.props, e.type),
-              "dashes": e.type != "CO_MENTIONED"}
-             for k, e in enumerate(sub.edges) if e.source in props and e.target in props]
+    edges = [_edge(k, e, names) for k, e in enumerate(sub.edges) if e.source in props and e.target in props]
     return nodes, edges
+
+
+def _edge(key: int, edge: Edge, names: dict[str, str]) -> dict[str, Any]:
+    """One vis-network edge, as small as the browser needs it.
+
+    The page carries ~3,000 of these for 500 nodes: numbers are rounded to
+    what a drawing can show and ``dashes`` is left out where it is vis-network's
+    default (solid), so the page the browser parses on every draw stays small.
+    """
+    weight = float(edge.props.get("articles") or edge.props.get("weight") or 1)
+    title = _edge_title(names[edge.source], names[edge.target], edge.props, edge.type)
+    item: dict[str, Any] = {"id": str(key), "from": edge.source, "to": edge.target,
+                            "width": round(1 + min(6.0, math.log1p(weight)), 2), "title": title}
+    if edge.type != "CO_MENTIONED":
+        item["dashes"] = True
+    return item

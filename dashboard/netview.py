@@ -1,21 +1,29 @@
-"""A self-contained vis-network page built from node and edge lists.
+"""A vis-network page built from node and edge lists.
 
 Why not ``pyvis.Network.from_nx``: it is quadratic (18 s at 10k nodes, see
 MEASURED.md), while writing the lists directly takes well under a second.
 Positions come from Python (seeded igraph layout) and physics is off, so the
-browser only draws. The vis-network script is inlined from the pyvis
-package, so the page works without network access.
+browser only draws.
 
-Safety: the data travel as JSON inside a ``<script>`` with ``<``, ``>`` and
-``&`` escaped as ``\\u003c`` etc., labels are drawn on a canvas and tooltips
-are DOM nodes filled with ``textContent``; no text is ever parsed as HTML.
+The vis-network bundle (~470 KB, shipped inside pyvis, so no CDN is ever
+needed) is either inlined, which keeps the page self-contained, or loaded
+from ``script_src``: the dashboard serves it once as a static file of its own
+server, so Chromium downloads and compiles it once instead of parsing it out
+of every drawing's ``srcdoc`` (see :mod:`dashboard.assets`).
+
+Safety: the data travel as JSON inside a ``<script type="application/json">``
+with ``<``, ``>`` and ``&`` escaped as ``\\u003c`` etc. and are read with
+``JSON.parse``; labels are drawn on a canvas and tooltips are DOM nodes filled
+with ``textContent``; no text is ever parsed as HTML.
 """
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 TYPE_COLOURS = {
@@ -27,11 +35,22 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
            "#9c755f", "#bab0ac", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#17becf"]
 
 
+def vis_path() -> Path:
+    """The vis-network standalone bundle shipped inside pyvis.
+
+    Found without importing pyvis (0.26 s: it pulls in networkx and jinja2).
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("pyvis is not installed")
+    base = Path(next(iter(spec.submodule_search_locations)))
+    return base / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+
 @lru_cache(maxsize=1)
 def vis_script() -> str:
-    """The vis-network standalone bundle shipped inside pyvis."""
-    base = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    return base.read_text(encoding="utf-8")
+    """The text of the vis-network bundle, for pages that inline it."""
+    return vis_path().read_text(encoding="utf-8")
 
 
 def safe_json(value: Any) -> str:
@@ -49,11 +68,13 @@ def node_colour(props: dict[str, Any], colour_by: str, community: int | None) ->
 
 
 _SCRIPT = """
-const DATA = __DATA__;
+const marks = window.__skgMarks = {lib: performance.now()};
+const DATA = JSON.parse(document.getElementById("skg-data").textContent);
 function tip(text) { const d = document.createElement("div"); d.style.whiteSpace = "pre-wrap";
   d.style.maxWidth = "420px"; d.textContent = text; return d; }
 for (const n of DATA.nodes) { n.title = tip(n.title); }
 for (const e of DATA.edges) { e.title = tip(e.title); }
+marks.data = performance.now();
 const net = new vis.Network(document.getElementById("net"),
   {nodes: new vis.DataSet(DATA.nodes), edges: new vis.DataSet(DATA.edges)},
   {physics: false, layout: {improvedLayout: false},
@@ -61,7 +82,7 @@ const net = new vis.Network(document.getElementById("net"),
    nodes: {shape: "dot", font: {size: 14, strokeWidth: 3, strokeColor: "#fff"}},
    edges: {smooth: false, color: {color: "#b0b0b0", highlight: "#333"}}});
 net.fit({animation: false});
-net.once("afterDrawing", () => { window.__skgDrawnAt = performance.now();
+net.once("afterDrawing", () => { window.__skgDrawnAt = marks.drawn = performance.now();
   document.body.setAttribute("data-drawn", "1"); });
 const info = document.getElementById("info");
 // The sandboxed iframe may not navigate the top window itself, but it shares the
@@ -82,9 +103,19 @@ net.on("click", (p) => {
 """
 
 
+def _library_tag(script_src: str | None) -> str:
+    """The vis-network ``<script>``: a link to the served file, or the bundle itself inlined."""
+    if script_src:
+        return f"<script src='{html.escape(script_src, quote=True)}'></script>"
+    return "<script>" + vis_script() + "</script>"
+
+
 def network_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height: int = 640,
-                 profile_url: str = "profile?entity=") -> str:
+                 profile_url: str = "profile?entity=", script_src: str | None = None) -> str:
     """A complete HTML page drawing ``nodes`` (id,label,x,y,size,color,title) and ``edges``.
+
+    ``script_src`` is the URL of ``vis-network.min.js`` on the dashboard's own
+    server; without it the bundle is inlined and the page works on its own.
 
     >>> "<script>alert" in network_html([{"id": "a", "label": "<script>alert(1)</script>"}], [])
     False
@@ -93,6 +124,6 @@ def network_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, he
     style = (f"html,body{{margin:0;font-family:sans-serif}}#net{{width:100%;height:{int(height)}px;"
              "border:1px solid #ddd}#info{font-size:13px;white-space:pre-wrap;padding:4px}")
     return ("<!doctype html><html><head><meta charset='utf-8'><style>" + style + "</style>"
-            "<script>" + vis_script() + "</script></head><body><div id='net'></div>"
-            "<div id='info'></div><script>" + _SCRIPT.replace("__DATA__", payload)
-            + "</script></body></html>")
+            + _library_tag(script_src) + "</head><body><div id='net'></div><div id='info'></div>"
+            "<script type='application/json' id='skg-data'>" + payload + "</script>"
+            "<script>" + _SCRIPT + "</script></body></html>")

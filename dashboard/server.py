@@ -26,7 +26,7 @@ PRELOAD = ("pandas", "graph.store", "graph.store.embedded", "dashboard.data", "d
 
 
 @contextlib.contextmanager
-def _quiet_caches() -> Iterator[None]:
+def quiet_caches() -> Iterator[None]:
     """Without a runtime yet, Streamlit warns once per cached function; the caches still work."""
     apis = ("cache_data_api", "cache_resource_api", "caching.cache_utils")
     loggers = [logging.getLogger(f"streamlit.runtime.caching.{m}") for m in apis]
@@ -43,7 +43,7 @@ def _quiet_caches() -> Iterator[None]:
 
 def preload() -> None:
     """Import what the first page needs (the modules stay in ``sys.modules`` for the script runs)."""
-    with _quiet_caches():
+    with quiet_caches():
         for name in PRELOAD:
             importlib.import_module(name)
 
@@ -84,6 +84,13 @@ def _no_components(max_workers: int | None = None) -> list[Any]:
     return []
 
 
+def static_options() -> list[str]:
+    """Serve vis-network as a static file when it could be put in place (see :mod:`dashboard.assets`)."""
+    from dashboard import assets
+
+    return ["--server.enableStaticServing=true"] if assets.publish_vis() else []
+
+
 def warm_up() -> None:
     """Open the store and load the current snapshot's summary into the shared caches.
 
@@ -93,7 +100,7 @@ def warm_up() -> None:
     """
     from dashboard import data
 
-    with _quiet_caches(), contextlib.suppress(Exception):
+    with quiet_caches(), contextlib.suppress(Exception):
         snap = data.snapshot()
         if snap:
             data.summary(snap)
@@ -103,7 +110,7 @@ def main(argv: list[str]) -> int:
     """Preload and warm up, then run ``streamlit run *argv`` in this process."""
     from streamlit.web import cli
 
-    from dashboard import timing
+    from dashboard import prefetch, timing
 
     started = time.perf_counter()
     preload()
@@ -112,7 +119,8 @@ def main(argv: list[str]) -> int:
     timing.log("server:preload", time.perf_counter() - started)
     with timing.step("server:warm_up"):
         warm_up()
-    sys.argv = ["streamlit", "run", *argv]
+    prefetch.enable()
+    sys.argv = ["streamlit", "run", *argv, *static_options()]
     try:
         cli.main()
     except SystemExit as stop:

@@ -2,18 +2,21 @@
 
 Everything here comes from the snapshot's summary (:mod:`dashboard.summary`):
 no graph load, no entity table, no Altair. The top-actor lists are small
-static tables (``st.table``): six interactive data grids cost about a second of
-browser CPU on a cold first page and add nothing to ten rows each.
+HTML tables (:mod:`dashboard.htmltable`): six interactive data grids cost
+about a second of browser CPU on a cold first page, and even ``st.table``
+makes the browser load Streamlit's Arrow reader first.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, quality, sidebar, ui
+from dashboard import data, prefetch, quality, sidebar, ui
+from dashboard.htmltable import table_grid, table_html
 
 
 def render() -> None:
@@ -28,8 +31,10 @@ def render() -> None:
     else:
         ui.bar_chart(per_month, x="month", y="articles", height=220)
     st.subheader("Top actors per type and kind (current filters)")
-    _top(data.top_actors(sidebar.current_filter(), snap))
+    flt = sidebar.current_filter()
+    _top(data.top_actors(flt, snap))
     _reports()
+    prefetch.network_soon(flt, snap, int(data.settings().seed))  # the likely next click
 
 
 def _counts(stats: dict[str, Any]) -> None:
@@ -43,17 +48,21 @@ def _counts(stats: dict[str, Any]) -> None:
 
 
 def _top(top: pd.DataFrame) -> None:
+    """One HTML block: a titled table per type/kind, three to a row."""
     groups = list(top["group"].unique())
-    for col, group in zip(st.columns(min(3, max(1, len(groups)))) * len(groups), groups, strict=False):
-        col.markdown(f"**{group}**")
-        col.table(top[top["group"] == group][["name", "articles", "mentions"]], hide_index=True)
+    columns = ["name", "articles", "mentions"]
+    tables = [(str(g), table_html(top[top["group"] == g][columns].to_dict("records"), columns))
+              for g in groups]
+    st.html(table_grid(tables, min(3, max(1, len(groups)))))
 
 
 def _reports() -> None:
+    """The last ingest and build as indented JSON text (``st.json`` would load a JSON viewer first)."""
     info = quality.corpus_info()
+    report = {"last_ingest": info.get("last_ingest"), "last_build": info.get("last_build"),
+              "corpus": info.get("stats")}
     with st.expander("Last ingest and build"):
-        st.json({"last_ingest": info.get("last_ingest"), "last_build": info.get("last_build"),
-                 "corpus": info.get("stats")}, expanded=False)
+        st.text(json.dumps(report, indent=2, ensure_ascii=False, default=str))
 
 
 if __name__ == "__main__":

@@ -82,7 +82,8 @@ def test_pages_overview_draws_from_the_summary_without_altair(fixture_home: Sett
 
     code = ("import sys; from tests.dashboard.conftest import open_page; at = open_page('overview'); "
             "assert not at.exception, at.exception; "
-            "print(sum('skg-bars' in h.proto.body for h in at.get('html')), len(at.table), "
+            "print(sum('skg-bars' in h.proto.body for h in at.get('html')), "
+            "sum(h.proto.body.count('class=\"skg-table\"') for h in at.get('html')) + len(at.table), "
             "sorted(m for m in ('altair', 'igraph', 'pyvis', 'plotly.express') if m in sys.modules))")
     env = dict(os.environ, SKG_HOME=str(fixture_home.home_path))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
