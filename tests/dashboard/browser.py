@@ -114,9 +114,21 @@ def visit(page: Any, url: str) -> None:
     wait_ready(page)
 
 
+def open_filters(page: Any) -> Any:
+    """Open the sidebar's "Filters" popover; return the locator of its body."""
+    body = page.locator('[data-testid="stPopoverBody"]')
+    if not body.is_visible():
+        page.locator('[data-testid="stSidebar"] [data-testid="stPopover"] button').first.click()
+        body.wait_for(state="visible", timeout=10_000)
+    return body
+
+
 def choose(page: Any, label: str, option: str, *, sidebar: bool = False) -> None:
-    """Pick ``option`` in the select box / multiselect labelled ``label`` by typing and Enter."""
-    scope = page.locator('[data-testid="stSidebar"]') if sidebar else page
+    """Pick ``option`` in the select box / multiselect labelled ``label`` by typing and Enter.
+
+    ``sidebar=True`` means the sidebar's filters, which live in the "Filters" popover.
+    """
+    scope = open_filters(page) if sidebar else page
     widget = scope.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]').filter(has_text=label)
     widget.first.locator("input").click()
     widget.first.locator("input").fill(option)

@@ -84,7 +84,12 @@ def test_browser_filter_and_focus_then_profile(sample_server: DashboardServer, p
     visit(page, f"{sample_server.url}/network")
     frame = network_frame(page)
     everyone = _caption_count(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "All actors and ties" in sidebar.inner_text()
+    assert page.locator('[data-testid="stDateInput"]').count() == 0  # filters wait in their popover
     choose(page, "Entity types", "MUNICIPALITY", sidebar=True)
+    page.keyboard.press("Escape")
+    assert "MUNICIPALITY · ≤" in sidebar.inner_text()  # the summary shows the active filter
     municipalities = _caption_count(page)
     assert 0 < municipalities < everyone
     choose(page, "Focus on actor", "Ulm")
