@@ -17,8 +17,8 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[test]'
+.venv/bin/pip install -q -c constraints.txt pip           # the locked pip (constraints.txt, see docs/install.md)
+.venv/bin/pip install -q -c constraints.txt -e '.[test]'  # exactly the versions CI passed with
 
 # A real Neo4j Community server for the contract tests (fetched with Maven on first use).
 # --fast-boot trades peak query speed for a quicker start; benchmarks start their own without it.
@@ -33,6 +33,6 @@ if ! .venv/bin/skg --home "$ROOT/.corenlp" corenlp fetch; then
   echo "warning: CoreNLP could not be fetched; its tests skip (and fail when CI=true)"
 fi
 
-echo "== ruff"; .venv/bin/ruff check graph dashboard tests bench
+echo "== ruff"; .venv/bin/ruff check graph dashboard tests bench scripts
 echo "== mypy"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/pytest --doctest-modules graph tests --ignore=graph/__main__.py --ignore=graph/extract/training "$@"
