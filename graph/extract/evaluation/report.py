@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from graph.extract.evaluation.attributes import AttributeScore
+from graph.extract.evaluation.attributes import AttributeScore, Tally
 from graph.extract.evaluation.pages import TEXTS_HINT, TextCheck
 from graph.extract.evaluation.runner import EvalResult
 from graph.extract.evaluation.scorer import Counts, Score, micro
@@ -43,8 +43,8 @@ def attributes_table(attributes: AttributeScore) -> Table:
     rows = [("ORGANIZATION kind", attributes.kind), ("MUNICIPALITY canonical name", attributes.canonical),
             ("MUNICIPALITY AGS", attributes.ags)]
     rows += [(f"actor recall {label}", tally) for label, tally in sorted(attributes.actors.items())]
-    rows.append(("actor recall (all)", sum(attributes.actors.values(), type(attributes.kind)())))
-    rows.append(("... named as in gold (all)", sum(attributes.named.values(), type(attributes.kind)())))
+    rows.append(("actor recall (all)", sum(attributes.actors.values(), Tally())))
+    rows.append(("... named as in gold (all)", sum(attributes.named.values(), Tally())))
     for name, tally in rows:
         table.add_row(name, str(tally.right), str(tally.total), f"{tally.rate:.3f}")
     return table
