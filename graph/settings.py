@@ -48,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", str, "de_core_news_sm", "spaCy pipeline used by the optional `spacy` recogniser when installed."),
     Setting("corenlp_version", str, "4.5.10", "Stanford CoreNLP version (with its German models) fetched with Maven for the optional `corenlp` recogniser."),
     Setting("corenlp_heap_mb", int, 512, "Java heap of the `corenlp` recogniser's tagger process, in MiB (the German model needs about 300)."),
+    Setting("eval_texts", str, "", "Folder of `<id>.txt` page texts for page-reference gold files (`skg eval GOLD.jsonl`); `--texts` overrides it."),
     Setting("fuzzy_threshold", float, 92.0, "rapidfuzz score (0-100) above which two names of one type are proposed as the same actor."),
     Setting("evidence_cap", int, 5, "Quoted sentences kept per edge (most recent first)."),
     Setting("min_articles", int, 1, "Co-mention edges need at least this many distinct articles to be kept."),
