@@ -168,7 +168,7 @@ def read_registry(path: Path) -> list[RegistryActor]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ExtractionError(f"cannot read the actor registry: {exc}", path=str(path),
-                              hint="save it as UTF-8, columns split by tabs (data/actors/README.md)") from None
+                              hint="save it as UTF-8, columns split by tabs") from None
     return parse_registry(text.splitlines(), str(path))
 
 
