@@ -57,7 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("seed", int, 42, "Random seed for layouts, community detection and sampled betweenness."),
     Setting("snapshots_kept", int, 2, "Embedded graph snapshots kept after a build (older ones are pruned)."),
     Setting("buffer_pool_mb", int, 512, "Memory LadybugDB may use for its buffer pool."),
-    Setting("query_timeout_s", float, 30.0, "Time limit of user Cypher (`skg query`, the dashboard console), in seconds: the database stops the query and says so (0 = no limit; `skg query --timeout`)."),
+    Setting("query_timeout_s", float, 30.0, "Time limit of user Cypher (`skg query`, the dashboard console), in seconds: the database stops the query and says so (0 = no limit, though a Neo4j server's own `db.transaction.timeout` still applies; `skg query --timeout`)."),
     Setting("query_row_cap", int, 10000, "Row limit of user Cypher: at most this many rows come back and the output says when there were more (`skg query --row-cap`)."),
     Setting("neo4j_uri", str, "", "Bolt URI of a Neo4j server; empty means the local server started by `skg neo4j start`.", ("NEO4J_URI",)),
     Setting("neo4j_user", str, "neo4j", "Neo4j user name.", ("NEO4J_USERNAME", "NEO4J_USER")),

@@ -50,13 +50,14 @@ def effective_limits(settings: Settings, row_cap: int | None, timeout_s: float |
 
 
 def timeout_error(limit_s: float, *, server: bool = False) -> QueryTimeoutError:
-    """The error of a query stopped at ``limit_s`` (``server``: at the Neo4j server's own, lower limit)."""
+    """The error of a query stopped at ``limit_s`` (``server``: at the Neo4j server's own limit)."""
     if server:
+        ours = f", before skg's limit of {limit_s:g} s" if limit_s > 0 else ""
         return QueryTimeoutError(
             "Neo4j stopped the query at the server's own time limit (its setting "
-            f"db.transaction.timeout), before skg's limit of {limit_s:g} s",
-            hint=f"{_NARROW}; the server's limit is set by its administrator (Neo4j before 5.3 also "
-                 "ignores a --timeout above it)")
+            f"db.transaction.timeout){ours}",
+            hint=f"{_NARROW}; the server's limit is set by its administrator (Neo4j 4.2–5.2 ignore a "
+                 "--timeout above it)")
     return QueryTimeoutError(
         f"the query was stopped at its time limit of {limit_s:g} s (setting query_timeout_s)",
         hint=f"{_NARROW}; {_MORE_TIME}")

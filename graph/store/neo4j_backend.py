@@ -199,7 +199,10 @@ class Neo4jStore(CypherReader):
         the count store: 0.07 s became a timeout on a six-way cartesian count).
         """
         check_query(query)
-        cap, timeout = limits.effective_limits(self.settings, row_cap, timeout_s)
+        cap, seconds = limits.effective_limits(self.settings, row_cap, timeout_s)
+        # 0 = no limit of skg's own: send none, so the server's db.transaction.timeout still applies
+        # (an explicit 0 would override it and let the query run forever on Neo4j 5.3+).
+        timeout = seconds if seconds > 0 else None
         params = params or {}
         with self._errors(), self._driver.session(
             database=self.database, default_access_mode=neo4j.READ_ACCESS, fetch_size=min(cap + 1, 1000)
@@ -210,13 +213,16 @@ class Neo4jStore(CypherReader):
             except (ClientError, Neo4jError, DriverError) as exc:
                 raise self._query_error(exc, timeout) from None
 
-    def _query_error(self, exc: Exception, timeout: float) -> QueryError:
-        """The server's error as one that names the limit that was hit, if one was."""
+    def _query_error(self, exc: Exception, timeout: float | None) -> QueryError:
+        """The server's error as one that names the limit that was hit, if one was.
+
+        Neo4j 5.26 reports the server's own default timeout with the "client configuration" code
+        too, so whose limit it was follows from whether skg sent one.
+        """
         code = str(getattr(exc, "code", "") or "")
-        if code.endswith("TransactionTimedOutClientConfiguration"):
-            return limits.timeout_error(timeout)
-        if code.endswith("TransactionTimedOut"):
-            return limits.timeout_error(timeout, server=True)
+        if "TransactionTimedOut" in code:
+            ours = timeout is not None and code.endswith("ClientConfiguration")
+            return limits.timeout_error(timeout or 0.0, server=not ours)
         if out_of_memory(exc):
             return limits.memory_error("neo4j_tx_memory_mb", int(self.settings.neo4j_tx_memory_mb))
         return QueryError(f"query failed: {getattr(exc, 'message', None) or exc}",

@@ -205,12 +205,14 @@ def test_limits_row_limit_is_pushed_into_the_query(query: str, params: dict[str,
      ["[E404]", "time limit of 2.5 s", "query_timeout_s", "SKG_QUERY_TIMEOUT_S", "--timeout", "narrow", "LIMIT",
       "-[*1..3]-"]),
     (lambda lim: str(lim.timeout_error(30.0, server=True)),
-     ["[E404]", "db.transaction.timeout", "--timeout", "narrow", "LIMIT"]),
+     ["[E404]", "db.transaction.timeout", "skg's limit of 30 s", "--timeout", "narrow", "LIMIT"]),
+    (lambda lim: str(lim.timeout_error(0.0, server=True)),
+     ["[E404]", "server's own time limit (its setting db.transaction.timeout) —", "narrow", "LIMIT"]),
     (lambda lim: lim.truncation_note(10000),
      ["first 10000 rows", "query_row_cap", "SKG_QUERY_ROW_CAP", "--row-cap", "LIMIT"]),
     (lambda lim: str(lim.memory_error("buffer_pool_mb", 512)),
      ["[E403]", "512 MB", "buffer_pool_mb", "SKG_BUFFER_POOL_MB", "LIMIT", "narrow"]),
-], ids=["timeout", "server-timeout", "rows", "memory"])
+], ids=["timeout", "server-timeout", "server-timeout-no-own-limit", "rows", "memory"])
 def test_limits_messages_name_the_limit_the_setting_and_the_next_step(make: Callable[[Any], str],
                                                                       parts: list[str]) -> None:
     from graph.store import limits
