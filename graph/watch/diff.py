@@ -17,6 +17,7 @@ tie as risen and every known end date as new.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -129,9 +130,15 @@ def _name(entities: dict[str, Node], entity_id: str) -> str:
     return str(node.props.get("name") or entity_id) if node else entity_id
 
 
+def _records(edge: Edge) -> list[dict[str, Any]]:
+    """The edge's evidence list (stores decode it; a graph fresh from a writer may hold the JSON text)."""
+    raw = edge.props.get("evidence") or []
+    return list(json.loads(raw) if isinstance(raw, str) else raw)
+
+
 def _evidence(edge: Edge, articles: dict[str, Node]) -> tuple[EvidenceItem, ...]:
     items = []
-    for record in (edge.props.get("evidence") or [])[:EVIDENCE_SHOWN]:
+    for record in _records(edge)[:EVIDENCE_SHOWN]:
         art = articles.get(str(record.get("article_id")))
         props = art.props if art else {}
         items.append(EvidenceItem(
