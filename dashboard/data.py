@@ -208,19 +208,15 @@ def whats_new(older: str | None, newer: str, scoped: bool) -> dict[str, Any]:
 
 @st.cache_data(show_spinner="Comparing snapshots…", max_entries=8)
 def _whats_new(older: str | None, newer: str, scoped: bool, watchlist_text: str) -> dict[str, Any]:
-    from graph.watch import snapshots, watchlist
-    from graph.watch.diff import compare
     from graph.watch.render import evidence_line
+    from graph.watch.report import report_between
+    from graph.watch.snapshots import stored
 
     s = settings()
-    home, pool = s.home_path, int(s.buffer_pool_mb)
-    by_dir = {r.dir: r for r in snapshots.stored(home)}
+    by_dir = {r.dir: r for r in stored(s.home_path)}
     if newer not in by_dir or (older is not None and older not in by_dir):
         raise StoreError("that snapshot is no longer kept", hint="reload the page and pick another")
-    old_ref, new_ref = (by_dir[older] if older else None), by_dir[newer]
-    watched = watchlist.load(home) if scoped else watchlist.Watchlist()
-    report = compare(snapshots.read(home, old_ref, pool), snapshots.read(home, new_ref, pool), watched,
-                     old_ref, new_ref)
+    report = report_between(s, by_dir[older] if older else None, by_dir[newer], scoped)
     result = report.to_dict()
     for name in ("new_ties", "level_rises", "ended_offices"):
         for row, change in zip(result[name], getattr(report, name), strict=True):

@@ -153,7 +153,7 @@ def _evidence(edge: Edge, articles: dict[str, Node]) -> tuple[EvidenceItem, ...]
 def _actor(node: Node) -> Change:
     p = node.props
     return Change("new_actor", digest("watch", "actor", node.id), f"New actor: {p.get('name') or node.id}",
-                  node.id, edge_type=str(p.get("type") or ""),
+                  node.id,
                   details={k: p[k] for k in ("type", "kind", "land", "articles", "first_seen") if p.get(k)},
                   source=node.id, source_name=str(p.get("name") or node.id))
 

@@ -11,6 +11,7 @@ from graph.settings import Settings
 from graph.watch import snapshots
 from graph.watch import watchlist as wl
 from graph.watch.diff import Changes, compare
+from graph.watch.snapshots import SnapshotRef
 
 
 def build_report(settings: Settings, since: str | None = None, until: str | None = None,
@@ -19,9 +20,14 @@ def build_report(settings: Settings, since: str | None = None, until: str | None
 
     ``scoped=False`` ignores the watchlist and reports everything.
     """
-    home = settings.home_path
-    older, newer = snapshots.pick(home, since, until)
-    pool = int(settings.buffer_pool_mb)
+    older, newer = snapshots.pick(settings.home_path, since, until)
+    return report_between(settings, older, newer, scoped)
+
+
+def report_between(settings: Settings, older: SnapshotRef | None, newer: SnapshotRef,
+                   scoped: bool = True) -> Changes:
+    """Changes from ``older`` (``None``: an empty graph) to ``newer`` within the watchlist (or everything)."""
+    home, pool = settings.home_path, int(settings.buffer_pool_mb)
     watched = wl.load(home) if scoped else wl.Watchlist()
     old_graph, new_graph = snapshots.read(home, older, pool), snapshots.read(home, newer, pool)
     return compare(old_graph, new_graph, watched, older, newer)
