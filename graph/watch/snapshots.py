@@ -57,7 +57,9 @@ def pick(home: Path, since: str | None = None,
     """
     current = snaps.read_pointer(home)
     if current is None:
-        raise StoreError("there is no graph snapshot yet", hint="run `skg build` first")
+        raise StoreError("there is no embedded graph snapshot yet",
+                         hint="run `skg build` first (reports read the embedded store's snapshots, "
+                              "also when you push to Neo4j)")
     newer = _ref(home, snaps.find(home, until) if until else current)
     if since:
         return _ref(home, snaps.find(home, since)), newer
