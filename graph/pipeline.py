@@ -69,6 +69,23 @@ def _extract_all(
     return out, version
 
 
+def _with_sources(corpus: Any) -> list[Article]:
+    """The corpus's articles; ones stored before publishers existed get them now, and keep them.
+
+    (A corpus store written by an older version has no ``publisher``/``source_kind``: the ingest
+    stage's rules fill them from the stored URL and text, once.)
+    """
+    from graph.ingest.publisher import annotate
+
+    out = []
+    for article in corpus.articles():
+        if article.source_kind is None:
+            article = annotate(article)
+            corpus.upsert(article)
+        out.append(article)
+    return out
+
+
 def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
     """Rebuild the graph from the corpus store and the judgement log, and store it."""
     from graph.build.builder import build_graph
@@ -81,7 +98,7 @@ def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
     clock = time.perf_counter()
     corpus = CorpusStore.open(settings)
     try:
-        articles = list(corpus.articles())
+        articles = _with_sources(corpus)
         report.articles = len(articles)
         extractions, version = _extract_all(articles, corpus, settings, report, progress)
         report.seconds["extract"] = _lap(clock)

@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from graph.build.backbone import backbone_report, keep_mask
 from graph.build.cooccur import CoMentionCounts, count_comentions, date_order, npmi_lift
+from graph.build.evidence import comention_level
+from graph.build.reprints import reprint_groups
 from graph.build.snapshot import (
     BUILDER_VERSION,
     combine,
@@ -20,8 +22,16 @@ from graph.build.snapshot import (
     graph_settings,
     snapshot_id,
 )
+from graph.build.sources import (
+    final_kind,
+    publishing_actors,
+    shared_groups,
+    source_units,
+    websites_version,
+)
 from graph.build.typed import mention_edges, relation_edges, topic_nodes_and_edges
 from graph.model import Article, DocumentExtraction, Edge, Entity, GraphData, Node
+from graph.model.graphdata import EVIDENCE_LEVELS
 
 _LABEL_ORDER = {"Entity": 0, "Article": 1, "Topic": 2}
 
@@ -53,7 +63,9 @@ def build_graph(
     entities = resolution.entities
     known = set(entities)
     dated = date_order(articles)
-    counts = count_comentions(dated, extractions, int(settings.evidence_cap))
+    reprints = reprint_groups(articles, extractions)
+    units = source_units(articles, reprints)
+    counts = count_comentions(dated, extractions, int(settings.evidence_cap), units)
     comentions = _comention_edges(counts, known)
     report = backbone_report(comentions)
     used = graph_settings(settings)
@@ -63,9 +75,12 @@ def build_graph(
     kept = [e for e, ok in zip(comentions, mask, strict=True) if ok]
     topics, tagged = topic_nodes_and_edges(articles)
     edges = kept + mention_edges(articles, extractions, known) + tagged
-    edges += relation_edges(dated, extractions, known, int(settings.evidence_cap))
-    nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a) for a in articles] + topics
+    edges += relation_edges(dated, extractions, known, int(settings.evidence_cap), units)
+    own = publishing_actors(articles, entities.values())
+    nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a, a.id in own) for a in articles]
+    nodes += topics
     versions = extractor_versions(resolution.extractions) + ([extractor_version] if extractor_version else [])
+    versions.append(websites_version())
     digest = combine(document_digest(a, extractions.get(a.id)) for a in articles)
     meta = {
         "builder": BUILDER_VERSION,
@@ -76,6 +91,9 @@ def build_graph(
         "backbone": report,
         "comentions_kept": len(kept),
         "comentions_total": len(comentions),
+        "evidence_levels": level_counts(edges),
+        "reprinted_texts": len(shared_groups(articles, reprints)),
+        "self_published": len(own),
     }
     return GraphData(
         nodes=sorted(nodes, key=lambda n: (_LABEL_ORDER[n.label], n.id)),
@@ -83,6 +101,16 @@ def build_graph(
         snapshot_id=snapshot_id(digest, entities, versions, used),
         meta=meta,
     )
+
+
+def level_counts(edges: Sequence[Edge]) -> dict[str, int]:
+    """How many entity–entity edges sit on each rung of the evidence ladder (weakest first)."""
+    found: dict[str, int] = dict.fromkeys(EVIDENCE_LEVELS, 0)
+    for e in edges:
+        level = e.props.get("evidence_level")
+        if level in found:
+            found[level] += 1
+    return found
 
 
 def _comention_edges(counts: CoMentionCounts, known: set[str]) -> list[Edge]:
@@ -107,6 +135,7 @@ def _comention_edges(counts: CoMentionCounts, known: set[str]) -> list[Edge]:
                     "npmi": npmi,
                     "lift": lift,
                     "evidence": s.evidence,
+                    **comention_level(s.sentence_count, s.units, s.sentence_units),
                 },
             )
         )
@@ -152,7 +181,7 @@ def _entity_nodes(
     return nodes
 
 
-def _article_node(a: Article) -> Node:
+def _article_node(a: Article, self_published: bool) -> Node:
     return Node(
         "Article",
         a.id,
@@ -165,5 +194,7 @@ def _article_node(a: Article) -> Node:
             "role": a.role,
             "source": a.source,
             "source_id": a.source_id,
+            "publisher": a.publisher,
+            "source_kind": final_kind(a, self_published),
         },
     )
