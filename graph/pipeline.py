@@ -40,6 +40,7 @@ class BuildReport:
     backbone: dict[str, Any] = field(default_factory=dict)
     review_candidates: int = 0
     warnings: list[str] = field(default_factory=list)
+    evidence_levels: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stored as corpus meta ``last_build``)."""
@@ -174,6 +175,7 @@ def _fill(report: BuildReport, data: Any, entities: int) -> None:
     report.comentions_kept = int(data.meta.get("comentions_kept", 0))
     report.comentions_total = int(data.meta.get("comentions_total", 0))
     report.backbone = dict(data.meta.get("backbone", {}))
+    report.evidence_levels = dict(data.meta.get("evidence_levels", {}))
 
 
 def ingest_and_build(

@@ -30,8 +30,9 @@ from graph.build.sources import (
     websites_version,
 )
 from graph.build.typed import mention_edges, relation_edges, topic_nodes_and_edges
+from graph.errors import ConfigError
 from graph.model import Article, DocumentExtraction, Edge, Entity, GraphData, Node
-from graph.model.graphdata import EVIDENCE_LEVELS
+from graph.model.graphdata import EVIDENCE_LEVELS, level_rank
 
 _LABEL_ORDER = {"Entity": 0, "Article": 1, "Topic": 2}
 
@@ -55,8 +56,8 @@ def build_graph(
 ) -> GraphData:
     """Build the whole graph (entities, articles, topics and all edge types).
 
-    ``settings`` needs ``evidence_cap``, ``min_articles``, ``min_npmi`` and
-    ``backbone_alpha``; ``extractor_version`` (the extraction pipeline's
+    ``settings`` needs ``evidence_cap``, ``min_articles``, ``min_npmi``,
+    ``backbone_alpha`` and ``min_evidence_level``; ``extractor_version`` (the extraction pipeline's
     version) is folded into the snapshot id next to the per-mention versions.
     """
     extractions = {doc.article_id: doc for doc in resolution.extractions}
@@ -69,13 +70,19 @@ def build_graph(
     comentions = _comention_edges(counts, known)
     report = backbone_report(comentions)
     used = graph_settings(settings)
+    min_level = str(used["min_evidence_level"])
+    if min_level not in EVIDENCE_LEVELS:
+        raise ConfigError(f"min_evidence_level {min_level!r} is not an evidence level",
+                          hint="use one of " + ", ".join(EVIDENCE_LEVELS) + " (SKG_MIN_EVIDENCE_LEVEL)")
     mask = keep_mask(
-        comentions, int(used["min_articles"]), float(used["min_npmi"]), float(used["backbone_alpha"])
+        comentions, int(used["min_articles"]), float(used["min_npmi"]), float(used["backbone_alpha"]),
+        min_level=min_level,
     )
     kept = [e for e, ok in zip(comentions, mask, strict=True) if ok]
     topics, tagged = topic_nodes_and_edges(articles)
     edges = kept + mention_edges(articles, extractions, known) + tagged
-    edges += relation_edges(dated, extractions, known, int(settings.evidence_cap), units)
+    stated = relation_edges(dated, extractions, known, int(settings.evidence_cap), units)
+    edges += [e for e in stated if level_rank(e.props["evidence_level"]) >= level_rank(min_level)]
     own = publishing_actors(articles, entities.values())
     nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a, a.id in own) for a in articles]
     nodes += topics

@@ -65,6 +65,8 @@ def _possible(
         return False
     if used["min_articles"] > 1 or used["min_npmi"] > -1.0 or used["backbone_alpha"] < 1.0:
         return False
+    if used["min_evidence_level"] != "article":
+        return False
     old_articles = {n.id for n in previous.nodes if n.label == "Article"}
     if any(a.id in old_articles for a in articles):
         return False

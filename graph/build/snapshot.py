@@ -17,7 +17,7 @@ from typing import Any
 from graph.model import Article, DocumentExtraction, Entity
 
 BUILDER_VERSION = "build@2"  # 2: evidence levels, publishers and source kinds
-GRAPH_SETTINGS = ("evidence_cap", "min_articles", "min_npmi", "backbone_alpha")
+GRAPH_SETTINGS = ("evidence_cap", "min_articles", "min_npmi", "backbone_alpha", "min_evidence_level")
 _BITS = 128
 
 
