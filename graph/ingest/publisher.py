@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from urllib.parse import urlsplit
 
 from courlan import extract_domain
 
@@ -77,7 +78,11 @@ def domain_of(value: str | None) -> str | None:
             return None
         text = "http://" + text
     found = extract_domain(text, fast=True)
-    return str(found).lower() if found else None
+    if found:
+        return str(found).lower()
+    # courlan knows no registrable part of some hosts (short names under unlisted endings): keep the host
+    host = urlsplit(text).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def publisher_for(*candidates: str | None) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from graph.errors import SkgError
+from graph.errors import ConfigError, SkgError
 from graph.model.graphdata import EVIDENCE_LEVELS, Edge, GraphData, Node, level_rank
 
 # Edge properties left out when ``evidence=False``: the bulk of an edge's bytes.
@@ -48,7 +48,7 @@ class SubgraphFilter:
 
     def __post_init__(self) -> None:
         if self.min_evidence_level not in EVIDENCE_LEVELS:
-            raise SkgError(f"unknown evidence level {self.min_evidence_level!r}",
+            raise ConfigError(f"unknown evidence level {self.min_evidence_level!r}",
                            hint="use one of " + ", ".join(EVIDENCE_LEVELS))
 
     def restricts_ties(self) -> bool:
