@@ -144,9 +144,16 @@ def _add_pair(
         stats = pairs[(a, b)] = PairStats()
     shared = index.sentences[a] & index.sentences[b]
     stats.sentence_count += len(shared)
-    stats.units = add_unit(stats.units, unit)
+    # add_unit inlined for the common cases (first document, same source again): ~1M calls at 100k
+    if stats.units is None:
+        stats.units = unit
+    elif stats.units != unit:
+        stats.units = add_unit(stats.units, unit)
     if shared:
-        stats.sentence_units = add_unit(stats.sentence_units, unit)
+        if stats.sentence_units is None:
+            stats.sentence_units = unit
+        elif stats.sentence_units != unit:
+            stats.sentence_units = add_unit(stats.sentence_units, unit)
     stats.paragraph_count += len(index.paragraphs[a] & index.paragraphs[b])
     stats.document_count += 1
     stats.articles += distinct
