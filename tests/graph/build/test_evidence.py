@@ -168,3 +168,23 @@ def test_fixture_build_is_deterministic(fixture_graph: tuple[GraphData, GraphDat
     first, second = fixture_graph
     assert first.snapshot_id == second.snapshot_id
     assert first.edges == second.edges and first.nodes == second.nodes
+
+
+def test_evidence_on_the_shared_seed_page(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    """The acceptance page: the main article's clique is article/sentence, its role edges stated."""
+    from graph.pipeline import ingest_and_build
+    from graph.settings import load_settings
+    from graph.store import open_store
+
+    settings = load_settings(env={"SKG_HOME": str(tmp_path / "home")}, use_file=False)
+    ingest_and_build([str(seed_paths[0])], settings)
+    with open_store(settings) as store:
+        data = store.load()
+    main = next(n.id for n in data.nodes if n.label == "Article" and n.props["role"] == "article")
+    assert next(n for n in data.nodes if n.id == main).props["publisher"] == "kommune21.de"
+    in_main = {e.target for e in data.edges if e.type == "MENTIONS" and e.source == main}
+    clique = [e for e in data.edges_by_type("CO_MENTIONED") if e.source in in_main and e.target in in_main]
+    assert len(clique) >= 45 and {e.props["evidence_level"] for e in clique} <= {"article", "sentence"}
+    for person, org in (("Marian Schreier", "Tengen"), ("Oliver Grün", "Bundesverband IT-Mittelstand")):
+        props = _named(data, "HOLDS_ROLE", person, org)
+        assert (props["evidence_level"], props["independent_sources"]) == ("stated", 1)
