@@ -92,7 +92,13 @@ def backbone_report(edges: Sequence[Edge]) -> dict[str, Any]:
         "min_articles": {str(k): sum(keep_mask(edges, k, -1.0, 1.0)) for k in ARTICLE_STEPS},
         "min_npmi": {str(k): sum(keep_mask(edges, 1, k, 1.0)) for k in NPMI_STEPS},
         "backbone_alpha": {str(a): sum(p < a or a >= 1.0 for p in pvalues) for a in ALPHA_STEPS},
-        "min_evidence_level": {
-            lv: sum(keep_mask(edges, 1, -1.0, 1.0, min_level=lv)) for lv in EVIDENCE_LEVELS
-        },
+        "min_evidence_level": _level_steps(edges),
     }
+
+
+def _level_steps(edges: Sequence[Edge]) -> dict[str, int]:
+    """Edges kept from each evidence level up (one pass: a histogram of ranks, summed from the top)."""
+    per_rank = [0] * len(EVIDENCE_LEVELS)
+    for e in edges:
+        per_rank[level_rank(e.props.get("evidence_level"))] += 1
+    return {lv: sum(per_rank[i:]) for i, lv in enumerate(EVIDENCE_LEVELS)}

@@ -64,7 +64,9 @@ def build_graph(
     entities = resolution.entities
     known = set(entities)
     dated = date_order(articles)
-    reprints = reprint_groups(articles, extractions)
+    # copies only matter across publishers: with one publisher (or none) there is nothing to merge
+    several = len({a.publisher for a in articles}) > 1
+    reprints = reprint_groups(articles, extractions) if several else {}
     units = source_units(articles, reprints)
     counts = count_comentions(dated, extractions, int(settings.evidence_cap), units)
     comentions = _comention_edges(counts, known)
