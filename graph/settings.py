@@ -54,6 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_articles", int, 1, "Co-mention edges need at least this many distinct articles to be kept."),
     Setting("min_npmi", float, -1.0, "Co-mention edges need at least this NPMI association score (-1 keeps all)."),
     Setting("backbone_alpha", float, 1.0, "Disparity-filter significance level; 1.0 keeps all edges, 0.05 keeps a readable backbone."),
+    Setting("min_evidence_level", str, "article", "Build keeps only ties from this evidence level up: `article` (all), `sentence`, `stated` or `corroborated`."),
     Setting("node_cap", int, 300, "Maximum nodes drawn in network views and figures (top N by the chosen metric)."),
     Setting("seed", int, 42, "Random seed for layouts, community detection and sampled betweenness."),
     Setting("snapshots_kept", int, 2, "Embedded graph snapshots kept after a build (older ones are pruned)."),

@@ -21,6 +21,11 @@ NodeCapOpt = Annotated[int | None, typer.Option("--node-cap", help="Keep the N s
 FocusOpt = Annotated[str | None, typer.Option("--focus", help="Entity id: its ego network only.")]
 DepthOpt = Annotated[int, typer.Option("--depth", help="Hops around --focus.")]
 EdgeTypeOpt = Annotated[list[str] | None, typer.Option("--edge-type", help="Keep edge types (repeatable).")]
+MinLevelOpt = Annotated[
+    str,
+    typer.Option("--min-evidence-level",
+                 help="Keep ties from this evidence level up: article|sentence|stated|corroborated."),
+]
 
 
 def make_filter(
@@ -35,6 +40,7 @@ def make_filter(
     focus: str | None,
     depth: int,
     edge_types: list[str] | None,
+    min_evidence_level: str = "article",
 ) -> SubgraphFilter | None:
     """A filter from CLI options, or ``None`` when nothing is restricted."""
     flt = SubgraphFilter(
@@ -49,6 +55,7 @@ def make_filter(
         focus,
         depth,
         tuple(e.upper() for e in edge_types or ()),
+        min_evidence_level.lower(),
     )
     return None if flt == SubgraphFilter() else flt
 

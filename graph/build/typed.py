@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.build.evidence import Units, add_unit, stated_level
 from graph.model import Article, DocumentExtraction, Edge, Node, Relation, fold, stable_id
 
 
@@ -67,6 +68,7 @@ class _RelationStats:
     first_seen: str | None = None
     last_seen: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    units: Units = None
 
 
 def relation_edges(
@@ -74,12 +76,15 @@ def relation_edges(
     extractions: dict[str, DocumentExtraction],
     known: set[str],
     evidence_cap: int,
+    units: dict[str, int] | None = None,
 ) -> list[Edge]:
     """``HOLDS_ROLE`` / ``AFFILIATED_WITH`` / ``LOCATED_IN`` edges aggregated over articles.
 
     ``dated_articles`` must be most recent first (see ``cooccur.date_order``)
-    so that evidence is capped to the newest quotes.
+    so that evidence is capped to the newest quotes. Each edge is ``stated``,
+    or ``corroborated`` when documents of two source ``units`` state it.
     """
+    units = units or {}
     stats: dict[tuple[str, str, str, str | None], _RelationStats] = {}
     for article in dated_articles:
         doc = extractions.get(article.id)
@@ -87,17 +92,19 @@ def relation_edges(
             continue
         for rel in doc.relations:
             if rel.source in known and rel.target in known and rel.source != rel.target:
-                _add_relation(stats, article, rel, evidence_cap)
+                _add_relation(stats, article, rel, evidence_cap, units.get(article.id, 0))
     return [_relation_edge(key, s) for key, s in stats.items()]
 
 
 def _add_relation(
-    stats: dict[tuple[str, str, str, str | None], _RelationStats], article: Article, rel: Relation, cap: int
+    stats: dict[tuple[str, str, str, str | None], _RelationStats], article: Article, rel: Relation, cap: int,
+    unit: int,
 ) -> None:
     role = rel.role if rel.type == "HOLDS_ROLE" else None
     key = (str(rel.type), rel.source, rel.target, role)
     s = stats.setdefault(key, _RelationStats())
     s.count += 1
+    s.units = add_unit(s.units, unit)
     s.article_ids.add(article.id)
     day = rel.evidence.published or article.published
     if day:
@@ -125,6 +132,7 @@ def _relation_edge(key: tuple[str, str, str, str | None], s: _RelationStats) -> 
         "first_seen": s.first_seen,
         "last_seen": s.last_seen,
         "evidence": s.evidence,
+        **stated_level(s.units),
     }
     if role is not None or etype == "HOLDS_ROLE":
         props["role"] = role

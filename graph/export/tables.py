@@ -37,6 +37,8 @@ EDGE_COLUMNS = (
     "lift",
     "role",
     "count",
+    "evidence_level",
+    "independent_sources",
 )
 EVIDENCE_COLUMNS = (
     "edge_id",
@@ -122,6 +124,7 @@ _EDGE_TYPES = {
     "npmi": "float",
     "lift": "float",
     "count": "int",
+    "independent_sources": "int",
 }
 _LABELS = {"Entity": ENTITY_PROPS, "Article": ARTICLE_PROPS, "Topic": TOPIC_PROPS}
 
