@@ -19,25 +19,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from graph.model import Edge, GraphData, Node
+from graph.model.graphdata import level_rank
 from graph.model.ids import digest
 from graph.watch.snapshots import SnapshotRef
 from graph.watch.watchlist import Watchlist
 
-LEVELS = ("article", "sentence", "stated", "corroborated")  # weakest first (see docs/graph.md)
 EVIDENCE_SHOWN = 3  # evidence records per tie in a report (most recent first)
-
-
-def level_rank(level: object) -> int:
-    """Position of ``level`` on the ladder; missing or unknown levels rank lowest.
-
-    >>> [level_rank(x) for x in ("article", "stated", "corroborated", None)]
-    [0, 2, 3, 0]
-    """
-    return LEVELS.index(str(level)) if level in LEVELS else 0
 
 
 @dataclass(frozen=True)
@@ -125,6 +116,13 @@ def _has_column(graph: GraphData, table: str, prop: str) -> bool:
     return columns is None or prop in columns.get(table, ())
 
 
+def _articles(graph: GraphData) -> dict[str, Node]:
+    """Article nodes by id; a snapshot built before publishers were recorded shows each article's source."""
+    known = _has_column(graph, "Article", "publisher")
+    return {n.id: n if known else replace(n, props={**n.props, "publisher": n.props.get("source")})
+            for n in graph.nodes if n.label == "Article"}
+
+
 def _name(entities: dict[str, Node], entity_id: str) -> str:
     node = entities.get(entity_id)
     return str(node.props.get("name") or entity_id) if node else entity_id
@@ -145,7 +143,7 @@ def _evidence(edge: Edge, articles: dict[str, Node]) -> tuple[EvidenceItem, ...]
             sentence=str(record.get("sentence") or ""), article_id=str(record.get("article_id") or ""),
             title=str(props.get("title") or ""),
             published=str(record.get("published") or props.get("published") or ""),
-            publisher=str(props.get("publisher") or props.get("source") or ""),
+            publisher=str(props.get("publisher") or ""),
             url=str(props.get("url") or "")))
     return tuple(items)
 
@@ -218,7 +216,7 @@ def compare(old: GraphData, new: GraphData, watchlist: Watchlist, old_ref: Snaps
             new_ref: SnapshotRef) -> Changes:
     """The changes from ``old`` to ``new`` that touch the watchlist (a tie: either end watched)."""
     old_entities, new_entities = _entities(old), _entities(new)
-    articles = {n.id: n for n in new.nodes if n.label == "Article"}
+    articles = _articles(new)
     old_ties, new_ties = _ties(old, old_entities), _ties(new, new_entities)
     report = Changes(old_ref, new_ref, watchlist.describe())
     report.new_actors = sorted((_actor(n) for i, n in new_entities.items()

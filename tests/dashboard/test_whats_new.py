@@ -64,3 +64,29 @@ def test_whats_new_follows_the_watchlist(fixture_home: Settings) -> None:
     assert any("land Bayern" in c.value for c in at.caption)
     at.toggle(key="wn_scoped").set_value(False).run()
     assert {m.label: m.value for m in at.metric}["New ties"] == "1"
+
+
+def _with_levels(graph: GraphData, co_level: str, role_status: str, end: str | None) -> GraphData:
+    """``graph`` with the Komm.ONE–Stuttgart tie at ``co_level`` and Erika's CEO office in ``role_status``."""
+    edges = []
+    for edge in graph.edges:
+        props = dict(edge.props)
+        if edge.type == "CO_MENTIONED":
+            props["evidence_level"] = co_level if {edge.source, edge.target} == {"e_komm1", "e_stuttgart"} else "article"
+        if edge.type == "HOLDS_ROLE":
+            props.update(evidence_level="stated", status=role_status, end_date=end)
+        edges.append(replace(edge, props=props))
+    return replace(graph, edges=edges)
+
+
+def test_whats_new_shows_level_rises(fixture_home: Settings) -> None:
+    write_graph(fixture_home, _with_levels(sample_graph(), "article", "current", None))
+    write_graph(fixture_home, _with_levels(later_graph(), "corroborated", "current", None))
+    at = open_page("whats_new")
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"New actors": "1", "New ties": "1", "Ties whose level rose": "1", "Ended offices": "0"}
+    _, _, rises = _frames(at)
+    assert {rises[0]["from"], rises[0]["to"]} == {"Komm.ONE", "Stuttgart"}
+    assert (rises[0]["was"], rises[0]["now"]) == ("article", "corroborated")
+    assert rises[0]["evidence"] == "“Komm.ONE serves Stuttgart.” — Digital town hall, 2022-03-01, kommune21.de"  # the publisher

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
-from graph.watch.diff import LEVELS
+from graph.model.graphdata import EVIDENCE_LEVELS
 from tests.graph.watch.conftest import SECOND, skg
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -47,9 +47,9 @@ def test_new_ties_carry_their_sentence_and_article(home: Path, first_snapshot: s
         article = titles[ev["title"]]
         assert ev["sentence"] in article["text"]
         assert ev["published"] == article["published"] and ev["url"] == article["url"]
+        assert ev["publisher"] == "example.org"  # the domain of the article's address
         assert tie["source_name"] in ev["sentence"] or tie["target_name"] in ev["sentence"]
-        if "level" in tie:
-            assert tie["level"] in LEVELS
+        assert tie["level"] in EVIDENCE_LEVELS  # every tie has a level since the evidence merge
 
 
 def test_default_compares_the_previous_build(home: Path, first_snapshot: str, tmp_path: Path) -> None:
