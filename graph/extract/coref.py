@@ -33,6 +33,8 @@ def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
         acr = stripped[1:close] if close > 1 else ""
         if is_acronym(acr) and " " not in acr:
             defined.setdefault(acr, cand)
+    for acr, (canonical, kind) in ctx.acronyms.items():  # defined by the text, see recognizers/acronyms.py
+        defined.setdefault(acr, Candidate(0, 0, EntityType.ORGANIZATION, canonical, kind, 0.85, P_ACTOR - 1))
     return defined
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.extract.candidates import Candidate
 from graph.extract.context import Context
+from graph.extract.recognizers.acronyms import context_candidates, definition_candidates
 from graph.extract.recognizers.actors import actor_candidates
 from graph.extract.recognizers.orgs import (
     club_candidates,
@@ -33,7 +34,8 @@ class RuleRecognizer:
         """All rule candidates of one document (overlaps are settled by the pipeline)."""
         tag = f"{self.name}@{self.version}"
         out: list[Candidate] = []
-        for step in (actor_candidates, legal_form_candidates, head_candidates, trailing_candidates,
-                     club_candidates, location_candidates, municipality_candidates, person_candidates):
+        for step in (actor_candidates, definition_candidates, context_candidates, legal_form_candidates,
+                     head_candidates, trailing_candidates, club_candidates, location_candidates,
+                     municipality_candidates, person_candidates):
             out.extend(step(ctx, tag))
         return out
