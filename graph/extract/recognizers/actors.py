@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 
 from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate
 from graph.extract.context import Context
@@ -12,6 +15,7 @@ from graph.extract.inflect import gender
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.common import is_acronym
+from graph.extract.vocabulary import noun_vocabulary
 from graph.model.extraction import EntityType, OrgKind
 from graph.model.ids import fold
 
@@ -26,6 +30,8 @@ class ActorIndex:
     by_name: dict[str, Actor] = field(default_factory=dict)
     single: dict[str, Actor] = field(default_factory=dict)  # one-token names, for "BITMi-Präsident"
     ids: dict[str, str] = field(default_factory=dict)  # canonical name → registry id
+    loose: dict[str, Actor | None] = field(default_factory=dict)  # spelling key → actor (None: ambiguous)
+    loose_starts: set[str] = field(default_factory=set)  # spelling keys of first words
 
     def add(self, actor: Actor) -> None:
         """Index an actor under its canonical name, aliases and their inflected forms.
@@ -45,6 +51,66 @@ class ActorIndex:
             self.by_name.setdefault(fold(name), actor)
             if " " not in name and "-" not in name:
                 self.single.setdefault(name, actor)
+        if actor.type is EntityType.ORGANIZATION:
+            for name in (actor.canonical, *actor.aliases):
+                self._add_loose(name, actor)
+
+    def _add_loose(self, name: str, actor: Actor) -> None:
+        """Index a brand-shaped name by its spelling key ("Komm.ONE" → "kommone"), also without digits.
+
+        Only names of at least four letters whose own spelling marks them as a
+        brand (an inner capital, a digit, a dot or hyphen, all capitals: "Komm.ONE",
+        "regio iT", "ekom21", "KISA") and whose key is not a German noun: plain
+        words ("Focus", "Städtetag") keep exact matching.
+        """
+        words = name.split()
+        if len(words) > 2 or sum(ch.isalpha() for ch in name) < 4 or words[0] in CLASSIFIERS \
+                or not _brand_shaped(name):
+            return
+        keys = [spelling_key(name)]
+        stem = name.rstrip("0123456789 ")
+        if stem != name and " " not in stem and sum(ch.isalpha() for ch in stem) >= 4:
+            keys.append(spelling_key(stem))
+        for key in keys:
+            if len(key) < 4 or not key[0].isalpha() or _ordinary_word(key):
+                continue
+            known = self.loose.get(key, actor)
+            self.loose[key] = actor if known is not None and known.canonical == actor.canonical else None
+            self.loose_starts.add(key)
+            if len(words) > 1:
+                self.loose_starts.add(spelling_key(words[0]))
+
+    def drop_loose_prefixes(self, topics: frozenset[str]) -> None:
+        """Forget spelling keys of topics ("E-Government") and digit-less stems that start other keys.
+
+        "Komm24" without its digits, "komm", begins "kommone" and "kommunal":
+        too unspecific to stand for one actor.
+        """
+        unsafe = {spelling_key(t) for t in topics}
+        written = {spelling_key(name) for name in self.single}  # a stem that is a name itself stays
+        for key, actor in self.loose.items():
+            if key not in written and any(other.startswith(key) and self.loose[other] is not actor
+                                          for other in self.loose if other != key):
+                unsafe.add(key)
+        for key in unsafe:
+            self.loose.pop(key, None)
+
+    def loose_hits(self, texts: list[str]) -> Iterator[tuple[int, int, Actor]]:
+        """(first, end token index, actor) of one- and two-word names in another spelling or case.
+
+        The keys of all tokens are made by C loops (``casefold`` and ``translate``);
+        Python only looks at the few tokens whose key starts a known name.
+        """
+        keys = list(map(_strip_marks, map(str.casefold, texts)))
+        for i in compress(range(len(keys)), map(self.loose_starts.__contains__, keys)):
+            if i + 1 < len(keys):
+                actor = self.loose.get(keys[i] + keys[i + 1])
+                if actor is not None and texts[i + 1][:1].isalnum():
+                    yield i, i + 2, actor
+                    continue
+            actor = self.loose.get(keys[i])
+            if actor is not None:
+                yield i, i + 1, actor
 
     def lookup(self, name: str) -> Actor | None:
         """The actor called ``name`` (folded comparison)."""
@@ -64,6 +130,35 @@ DESCRIPTORS = frozenset({"Systemhaus", "Softwarehaus", "Software", "Systems", "S
                          "Consulting", "Deutschland", "Germany", "Informatik", "Informationstechnik",
                          "Datentechnik", "IT", "IT-Services", "IT-Systemhaus", "Group", "Gruppe",
                          "Holding", "Technologies", "Vertrieb"})
+
+
+_MARKS = str.maketrans("", "", ".-_/' ’")
+_strip_marks = methodcaller("translate", _MARKS)
+
+
+def spelling_key(name: str) -> str:
+    """A name without case, spaces, dots and hyphens: "Komm.One", "KOMM ONE", "komm-one" → "kommone"."""
+    return _strip_marks(name.casefold())
+
+
+def _brand_shaped(name: str) -> bool:
+    """Spelled like a brand, not like a word: inner capital, digit, dot, hyphen or all capitals."""
+    return any(ch.isupper() or ch.isdigit() or ch in ".-" for word in name.split() for ch in word[1:])
+
+
+def _ordinary_word(key: str) -> bool:
+    """Whether a spelling key is a German noun, a first name or a known place name (never a loose match)."""
+    word = key.capitalize()
+    return word in noun_vocabulary().common or word in noun_vocabulary().proper
+
+
+# Words that classify a name without being part of it when the rest alone names the actor; the
+# one rule for descriptors is in docs/extraction.md ("Descriptors"), the pattern side in orgs.py.
+CLASSIFIERS = frozenset({
+    "Zweckverband", "Zweckverbands", "Zweckverbandes", "Gesamtzweckverband", "Datenzentrale", "Rechenzentrum",
+    "IT-Dienstleister", "IT-Dienstleisters", "Firma", "Unternehmen", "Softwarehaus", "Softwarehersteller",
+    "Softwareanbieter", "Anbieter", "Dienstleister", "Start-up", "Startup", "Systemhaus",
+    "Beratungsunternehmen"})
 
 
 def case_variants(name: str) -> tuple[str, ...]:
@@ -109,6 +204,7 @@ def actor_index(lexicon: Lexicon) -> ActorIndex:
     index = ActorIndex()
     for actor in lexicon.actors:
         index.add(actor)
+    index.drop_loose_prefixes(lexicon.topic_abbreviations)
     return index
 
 
@@ -150,7 +246,15 @@ def actor_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         single = {**single, **extra.single}
     for matcher in matchers:
         for i, end, named in matcher.scan(tokens, keys=ctx.doc.texts):
+            if end - i > 1 and tokens[i].text in CLASSIFIERS and index.lookup(
+                    ctx.text[tokens[i + 1].start:tokens[end - 1].end]) is named:
+                i += 1  # "Zweckverband KISA" → "KISA": the descriptor only classifies the name
             found.append(_candidate(tokens[i].start, tokens[end - 1].end, named, extractor, end - i == 1))
+    for i, end, named in index.loose_hits(ctx.doc.texts):
+        if tokens[i].text[:1].isupper() or any(ch.isupper() for ch in tokens[i].text):
+            priority = P_PERSON - 2 if end - i == 1 else P_ACTOR - 1
+            found.append(Candidate(tokens[i].start, tokens[end - 1].end, named.type, named.canonical,
+                                   named.kind, 0.85, priority, extractor))
     for tok in tokens:
         if "-" in tok.text:
             prefix = tok.text.split("-", 1)[0]

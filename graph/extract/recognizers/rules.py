@@ -7,6 +7,8 @@ from graph.extract.context import Context
 from graph.extract.recognizers.acronyms import context_candidates, definition_candidates
 from graph.extract.recognizers.actors import actor_candidates
 from graph.extract.recognizers.orgs import (
+    admin_place_candidates,
+    classifier_candidates,
     club_candidates,
     head_candidates,
     legal_form_candidates,
@@ -35,7 +37,8 @@ class RuleRecognizer:
         tag = f"{self.name}@{self.version}"
         out: list[Candidate] = []
         for step in (actor_candidates, definition_candidates, context_candidates, legal_form_candidates,
-                     head_candidates, trailing_candidates, club_candidates, location_candidates,
+                     head_candidates, classifier_candidates, admin_place_candidates, trailing_candidates,
+                     club_candidates, location_candidates,
                      municipality_candidates, person_candidates):
             out.extend(step(ctx, tag))
         return out
