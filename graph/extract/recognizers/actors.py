@@ -15,6 +15,7 @@ from graph.extract.inflect import gender
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.common import is_acronym
+from graph.extract.text import Token
 from graph.extract.vocabulary import noun_vocabulary
 from graph.model.extraction import EntityType, OrgKind
 from graph.model.ids import fold
@@ -256,11 +257,25 @@ def actor_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(Candidate(tokens[i].start, tokens[end - 1].end, named.type, named.canonical,
                                    named.kind, 0.85, priority, extractor))
     for tok in tokens:
-        if "-" in tok.text:
-            prefix = tok.text.split("-", 1)[0]
-            hit = single.get(prefix)
-            if hit is not None and len(prefix) > 1:
-                found.append(_candidate(tok.start, tok.start + len(prefix), hit, extractor))
+        if "-" in tok.text or "/" in tok.text:
+            found += _compound_parts(tok, single, index, extractor)
+    return found
+
+
+def _compound_parts(tok: Token, single: dict[str, Actor], index: ActorIndex,
+                    extractor: str) -> list[Candidate]:
+    """"BITMi-Präsident", "Komm.One-Netz" (any spelling), "KGRZ/ekom21": actor names inside one token."""
+    found = []
+    offset = 0
+    parts = tok.text.split("/") if "/" in tok.text else [tok.text]
+    for part in parts:
+        prefix = part.split("-", 1)[0] if len(parts) == 1 else part
+        hit = single.get(prefix) if len(prefix) > 1 else None
+        if hit is None and len(prefix) > 3 and any(ch.isupper() for ch in prefix):
+            hit = index.loose.get(spelling_key(prefix))
+        if hit is not None:
+            found.append(_candidate(tok.start + offset, tok.start + offset + len(prefix), hit, extractor))
+        offset += len(part) + 1
     return found
 
 

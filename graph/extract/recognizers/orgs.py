@@ -176,7 +176,7 @@ def _extend_of(ctx: Context, j: int) -> int:
     last = j
     before_comma = -1
     k = j + 1
-    while k < len(tokens) and k - j <= 6:
+    while k < len(tokens) and k - j <= 10:
         tok = tokens[k]
         strict = tokens[j].text != "für"  # "der Stadt …" is not part of a name, "für Digitalisierung" is
         if tok.text in ctx.lexicon.role_nouns or (strict and tok.text in ctx.lexicon.name_stopwords):
@@ -398,14 +398,16 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         if named:
             found += named
             continue
-        first = i
-        while first > 0 and i - first < 2 and is_cap_adjective(tokens[first - 1]) \
+        coordinated = i >= 2 and tokens[i - 1].text in ("und", "oder") and tokens[i - 2].text.endswith("-")
+        left = i - 2 if coordinated else i  # "Städte- und Gemeindebund": the first part belongs to the head
+        first = left
+        while first > 0 and left - first < 2 and is_cap_adjective(tokens[first - 1]) \
                 and tokens[first - 1].text not in ctx.lexicon.name_stopwords:
             first -= 1
         end = _extend_of(ctx, i + 1)
         if end == i + 1:
             end = _extend_names(ctx, i + 1)
-        if (first == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
+        if (first == left == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
                 or _common_noun_phrase(ctx, first, i) \
                 or (tokens[i].text in _NEEDS_NAME and (first == i or end == i + 1)):
             continue

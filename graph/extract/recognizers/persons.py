@@ -11,6 +11,7 @@ from itertools import compress
 
 from graph.extract.candidates import P_PERSON, Candidate
 from graph.extract.context import Context
+from graph.extract.recognizers.actors import actor_index, spelling_key
 from graph.extract.recognizers.common import is_name_word
 from graph.extract.text import Token
 from graph.model.extraction import EntityType
@@ -84,12 +85,21 @@ def _after_title(ctx: Context, i: int) -> int:
 
 
 def _cued_name(ctx: Context, j: int) -> int:
-    """End of one or two name words after a cue (unknown first names allowed), or ``j``."""
+    """End of one or two name words after a cue (unknown first names allowed), or ``j``.
+
+    A known organisation's name is no person's, whatever cue stands before it
+    ("Vorstand Vitako", "sagte Dataport").
+    """
     tokens = ctx.doc.tokens
-    if j >= len(tokens) or not _surname_ok(tokens[j], ctx):
+    if j >= len(tokens) or not _surname_ok(tokens[j], ctx) or _actor_name(ctx, tokens[j].text):
         return j
     end = _surname_end(ctx, j + 1)
     return end if end > j + 1 and _same_line(ctx, j, end) else j + 1
+
+
+def _actor_name(ctx: Context, text: str) -> bool:
+    index = actor_index(ctx.lexicon)
+    return text in index.single or index.loose.get(spelling_key(text)) is not None
 
 
 SAY_VERBS = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "so",
@@ -101,13 +111,24 @@ def _is_role_cue(tok: Token, ctx: Context) -> bool:
     return _names_role(tok.text, ctx.lexicon.role_nouns)
 
 
+# Role heads that also end compounds written in one word ("Digitalisierungsminister",
+# "Landesdatenschutzbeauftragte", "Pressesprecherin"). Heads that end ordinary surnames
+# ("-meister", "-rat", "-mann") are left out.
+ROLE_SUFFIXES = (
+    "minister", "ministerin", "senator", "senatorin", "dezernent", "dezernentin", "beauftragte",
+    "beauftragter", "präsident", "präsidentin", "direktor", "direktorin", "sprecher", "sprecherin",
+    "leiter", "leiterin", "vorsitzende", "vorsitzender", "geschäftsführer", "geschäftsführerin",
+    "referent", "referentin", "manager", "managerin", "staatssekretär", "staatssekretärin")
+
+
 @lru_cache(maxsize=50_000)
 def _names_role(text: str, roles: frozenset[str]) -> bool:
     """Memoised test of :func:`_is_role_cue` (a frozenset caches its hash: a hit is one dict lookup)."""
     for word in (text, text.rsplit("-", 1)[1]) if "-" in text else (text,):
         if word in roles or (word.endswith("in") and word[:-2] in roles):
             return True
-    return False
+    low = text.casefold()
+    return len(low) > 10 and low.endswith(ROLE_SUFFIXES) and text[:1].isupper()
 
 
 def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:

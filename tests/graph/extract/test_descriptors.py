@@ -66,3 +66,34 @@ def test_administration_descriptors_name_the_place(geonames_pipeline: Extraction
 def test_landratsamt_is_the_district(destatis_pipeline: ExtractionPipeline) -> None:
     mention = destatis_pipeline.extract(article("Das Landratsamt Ebersberg meldet Ausfälle.")).mentions[0]
     assert (mention.text, mention.canonical, mention.ags) == ("Ebersberg", "Landkreis Ebersberg", "09175")
+
+
+def test_compound_role_words_stay_outside_person_spans(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "„Gut so“, sagte Digitalisierungsminister Jan Philipp Albrecht. "
+                                         "Auch Landesdatenschutzbeauftragte Marit Hansen kam.")
+    assert [t for t, ty, _ in found if ty == "PERSON"] == ["Jan Philipp Albrecht", "Marit Hansen"]
+
+
+def test_a_known_organisation_after_a_role_cue_is_no_person(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Das beschloss der Vorstand Vitako am Montag.")
+    assert found == [("Vitako", "ORGANIZATION", "Vitako")]
+
+
+def test_names_after_a_long_enumeration_and_coordinated_heads(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Das Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie "
+                                         "lädt mit dem Hessischen Städte- und Gemeindebund ein.")
+    assert [(t, c) for t, _, c in found] == [
+        ("Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
+         "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie"),
+        ("Hessischen Städte- und Gemeindebund", "Hessischer Städte- und Gemeindebund")]
+
+
+def test_registry_names_inside_compounds_in_any_spelling(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Über das Komm.One-Netz laufen Daten, sagt der BITMi-Präsident.")
+    assert [(t, c) for t, _, c in found] == [("Komm.One", "Komm.ONE"), ("BITMi", "Bundesverband IT-Mittelstand")]
+
+
+def test_media_outlets_are_organisations_of_kind_media(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article("Berlin (ots) - Wie Tagesspiegel Background und epd berichten, kommt es."))
+    media = [(m.text, m.kind.value if m.kind else "") for m in doc.mentions if m.type is EntityType.ORGANIZATION]
+    assert media == [("ots", "media"), ("Tagesspiegel Background", "media"), ("epd", "media")]
