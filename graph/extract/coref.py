@@ -12,7 +12,9 @@ from operator import itemgetter, methodcaller
 
 from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate, settle
 from graph.extract.context import Context
+from graph.extract.recognizers.acronyms import letters_spell
 from graph.extract.recognizers.common import is_acronym
+from graph.model.article import TAG_LINE_PREFIX
 from graph.model.extraction import EntityType
 
 _first = itemgetter(0)
@@ -69,12 +71,49 @@ def _reuses(ctx: Context, acronyms: dict[str, Candidate], surnames: dict[str, Ca
     return sorted(hits)
 
 
+def tag_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Offsets of the tags in the tag line that :attr:`Article.tagged_text` appends (none without tags)."""
+    article = ctx.article
+    if len(ctx.text) <= len(article.text) or not ctx.text.startswith(article.text):
+        return []
+    spans = []
+    pos = ctx.text.find(TAG_LINE_PREFIX, len(article.text)) + len(TAG_LINE_PREFIX)
+    for tag in (t.strip() for t in article.tags):
+        at = ctx.text.find(tag, pos) if tag else -1
+        if at >= 0:
+            spans.append((at, at + len(tag)))
+            pos = at + len(tag)
+    return spans
+
+
+def _tag_links(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
+    """Tags that name an organisation of the text by its first word or its initials ("HSH" →
+    "HSH Soft- und Hardware Vertrieb"); tags the recognisers found keep their own reading."""
+    spans = tag_spans(ctx)
+    if not spans:
+        return []
+    orgs = [c for c in kept if c.type is EntityType.ORGANIZATION and c.end <= len(ctx.article.text)]
+    added = []
+    for start, end in spans:
+        tag = ctx.text[start:end]
+        if not is_acronym(tag) or any(c.start < end and c.end > start for c in kept):
+            continue
+        for org in orgs:
+            surface = ctx.text[org.start:org.end]
+            if surface.split()[0] == tag or org.canonical.split()[0] == tag \
+                    or letters_spell(tag, surface.split()) == 0:
+                added.append(org.moved(start=start, end=end, confidence=0.8))
+                break
+    return added
+
+
 def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
-    """Add acronym reuses and surname-only mentions; returns the settled list."""
+    """Add acronym reuses, tag-line links and surname-only mentions; returns the settled list."""
     acronyms = _acronyms(ctx, kept)
     surnames = _surnames(kept)
+    kept = kept + _tag_links(ctx, kept) if ctx.article.tags else kept
     if not acronyms and not surnames:
-        return kept
+        return settle(kept)
     added: list[Candidate] = []
     tokens = ctx.doc.tokens
     for i in _reuses(ctx, acronyms, surnames):

@@ -110,7 +110,7 @@ class ActorIndex:
                     yield i, i + 2, actor
                     continue
             actor = self.loose.get(keys[i])
-            if actor is not None:
+            if actor is not None and loose_surface_ok(texts[i]):
                 yield i, i + 1, actor
 
     def lookup(self, name: str) -> Actor | None:
@@ -140,6 +140,16 @@ _strip_marks = methodcaller("translate", _MARKS)
 def spelling_key(name: str) -> str:
     """A name without case, spaces, dots and hyphens: "Komm.One", "KOMM ONE", "komm-one" → "kommone"."""
     return _strip_marks(name.casefold())
+
+
+def loose_surface_ok(word: str) -> bool:
+    """A one-word surface may stand for a brand in another spelling unless it reads as a plain word.
+
+    "Kisa", "Ekom" (short, like an acronym spoken as a word), "VITAKO",
+    "Komm.One" pass; "Kommunal" (a capitalised ordinary word of six or more
+    letters) does not, even though "KOMMUNAL" is a magazine's name.
+    """
+    return len(word) <= 5 or not (word[:1].isupper() and word[1:].islower() and word.isalpha())
 
 
 def _brand_shaped(name: str) -> bool:
@@ -271,7 +281,7 @@ def _compound_parts(tok: Token, single: dict[str, Actor], index: ActorIndex,
     for part in parts:
         prefix = part.split("-", 1)[0] if len(parts) == 1 else part
         hit = single.get(prefix) if len(prefix) > 1 else None
-        if hit is None and len(prefix) > 3 and any(ch.isupper() for ch in prefix):
+        if hit is None and len(prefix) > 3 and prefix != prefix.lower() and loose_surface_ok(prefix):
             hit = index.loose.get(spelling_key(prefix))
         if hit is not None:
             found.append(_candidate(tok.start + offset, tok.start + offset + len(prefix), hit, extractor))
