@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from graph.extract.candidates import P_PATTERN, Candidate
 from graph.extract.context import Context
@@ -62,6 +64,7 @@ _NOT_BODY = ("gesetz", "gesetzes", "verordnung", "richtlinie", "programm", "prog
              "format", "gesetzbuch", "ordnung", "plan", "plans", "bericht", "preis", "tag", "tage",
              "konferenz", "kongress", "messe", "woche", "studie", "umfrage", "prinzip", "regel",
              "regeln", "sicherheit", "verarbeitung", "daten")
+_TRIGGERS = _DASHES | {"("}
 _ACR_SHAPE = re.compile(r"[A-ZÄÖÜ0-9][A-Za-zÄÖÜäöü0-9.&]{0,9}")
 
 
@@ -127,7 +130,8 @@ def definition_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Long forms and acronyms of "Long (ACR)", "ACR (Long)" and "ACR – Long" (see the module doc)."""
     tokens = ctx.doc.tokens
     found: list[Candidate] = []
-    for i, tok in enumerate(tokens):
+    for i in compress(range(len(tokens)), map(_TRIGGERS.__contains__, ctx.doc.texts)):
+        tok = tokens[i]
         if tok.text == "(" and 0 < i < len(tokens) - 2 and tokens[i + 2].text == ")":
             short = tokens[i + 1]
             if _acronym_token(short.text) and not _topic(short.text, ctx):
@@ -227,13 +231,17 @@ def _compound_org(rest: str) -> bool:
     return low.startswith(_ORG_COMPOUND_HEADS)
 
 
+_first_two = itemgetter(slice(0, 2))
+
+
 def context_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Undefined all-capital acronyms that the document uses like organisation names (module doc)."""
     doc = ctx.doc
     tokens = doc.tokens
     texts = doc.texts
     seen: dict[str, list[int]] = {}
-    for i in doc.caps:
+    two_capitals = map(str.isupper, map(_first_two, map(texts.__getitem__, doc.caps)))
+    for i in compress(doc.caps, two_capitals):  # "KGRZ", "KIV-Vorstand": C loops pick them
         word = texts[i].partition("-")[0]
         if 2 <= len(word) <= 8 and word.isupper() and word.isalnum() and not word.isdigit():
             seen.setdefault(word, []).append(i)

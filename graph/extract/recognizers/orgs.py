@@ -17,6 +17,7 @@ from graph.extract.gazetteer import Place
 from graph.extract.inflect import gender, nominative_head, nominative_name
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
+from graph.extract.recognizers.acronyms import letters_spell
 from graph.extract.recognizers.actors import actor_index, spelling_key
 from graph.extract.recognizers.common import is_acronym, is_cap_adjective, is_lower_adjective
 from graph.extract.text import Token
@@ -213,8 +214,12 @@ def _extend_names(ctx: Context, j: int) -> int:
         special = is_acronym(text) or "-" in text or ctx.gazetteer.candidates(text) \
             or text in ctx.lexicon.locations or (limit == 4 and k > j and text[:1].isupper()) \
             or (k == j and limit == 4) or (text == "Region" and k + 1 < len(tokens))
-        if not text[:1].isupper() or text in ctx.lexicon.name_stopwords or not special:
-            break
+        if k > j and text[:2].isupper() and is_acronym(text) \
+                and letters_spell(text, [tokens[x].text for x in range(max(j - 3, 0), k)]) is not None:
+            break  # "… Informationsverarbeitung Sachsen KISA": the acronym is a mention of its own
+        if not text[:1].isupper() or text in ctx.lexicon.name_stopwords or not special \
+                or "\n" in ctx.text[tokens[k - 1].end:tok.start]:
+            break  # a name never runs on over a line break ("… Landsberg\n\nBerlin")
         k += 1
     if limit == 4 and k <= j + 1:
         return j  # an adjective alone is not a name
@@ -402,7 +407,8 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         left = i - 2 if coordinated else i  # "Städte- und Gemeindebund": the first part belongs to the head
         first = left
         while first > 0 and left - first < 2 and is_cap_adjective(tokens[first - 1]) \
-                and tokens[first - 1].text not in ctx.lexicon.name_stopwords:
+                and tokens[first - 1].text not in ctx.lexicon.name_stopwords \
+                and _head_kind(tokens[first - 1].text, lexicon) is None:
             first -= 1
         end = _extend_of(ctx, i + 1)
         if end == i + 1:
@@ -413,7 +419,7 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             continue
         if tokens[i].text in ADMIN_DESCRIPTORS and first == i and end > i + 1:
             continue  # "Landratsamt Ebersberg": the district, see admin_place_candidates
-        if first == i and end > i + 1 and _names_actor(ctx, i + 1, end):
+        if first == i and end == i + 2 and _names_actor(ctx, i + 1, end):
             continue  # "der Verband VITAKO": the head classifies a known actor, found on its own
         name = _canonical_head_name(ctx, first, i, end)
         actor = index.lookup(ctx.text[tokens[first].start:tokens[end - 1].end]) or index.lookup(name)

@@ -97,3 +97,8 @@ def test_media_outlets_are_organisations_of_kind_media(geonames_pipeline: Extrac
     doc = geonames_pipeline.extract(article("Berlin (ots) - Wie Tagesspiegel Background und epd berichten, kommt es."))
     media = [(m.text, m.kind.value if m.kind else "") for m in doc.mentions if m.type is EntityType.ORGANIZATION]
     assert media == [("ots", "media"), ("Tagesspiegel Background", "media"), ("epd", "media")]
+
+
+def test_a_head_name_stops_at_a_line_break(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Neu im IT-Verbund Landsberg\n\nBerlin wartet ab.")
+    assert ("IT-Verbund Landsberg", "ORGANIZATION", "IT-Verbund Landsberg") in found
