@@ -111,9 +111,11 @@ def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     """Add acronym reuses, tag-line links and surname-only mentions; returns the settled list."""
     acronyms = _acronyms(ctx, kept)
     surnames = _surnames(kept)
-    kept = kept + _tag_links(ctx, kept) if ctx.article.tags else kept
+    linked = _tag_links(ctx, kept) if ctx.article.tags else []
+    if linked:
+        kept = settle(kept + linked)
     if not acronyms and not surnames:
-        return settle(kept)
+        return kept
     added: list[Candidate] = []
     tokens = ctx.doc.tokens
     for i in _reuses(ctx, acronyms, surnames):

@@ -107,13 +107,21 @@ class ActorIndex:
         hyphen or dot (``mixed``: "regio-IT") can start such a name; their keys
         are made by C loops (a key for every token cost 4 % of the extraction time).
         """
-        chosen = sorted(set(caps).union(mixed)) if mixed else caps
+        yield from self._loose_from(texts, caps)
+        lower = [i for i in mixed if texts[i][:1].islower()]
+        if lower:
+            yield from self._loose_from(texts, lower)
+
+    def _loose_from(self, texts: list[str], chosen: list[int]) -> Iterator[tuple[int, int, Actor]]:
         words = list(map(texts.__getitem__, chosen))
         keys = list(map(str.casefold, words))
         for j in compress(range(len(words)), map(operator.not_, map(str.isalnum, words))):
             keys[j] = _strip_marks(keys[j])  # "Komm.One", "regio-IT": few tokens, translate is slow
         loose = self.loose
+        single = self.single
         for i, key in compress(zip(chosen, keys, strict=True), map(self.loose_starts.__contains__, keys)):
+            if texts[i] in single and loose.get(key) is single[texts[i]]:
+                continue  # written as in the registry: the exact matcher has it
             if i + 1 < len(texts) and texts[i + 1][:1].isalnum():
                 actor = loose.get(key + spelling_key(texts[i + 1]))
                 if actor is not None:
@@ -180,6 +188,12 @@ CLASSIFIERS = frozenset({
     "IT-Dienstleister", "IT-Dienstleisters", "Firma", "Unternehmen", "Softwarehaus", "Softwarehersteller",
     "Softwareanbieter", "Anbieter", "Dienstleister", "Start-up", "Startup", "Systemhaus",
     "Beratungsunternehmen"})
+
+
+def _label(tokens: list[Token], i: int) -> bool:
+    """"Bild: AKDB": a one-word name that is also a German noun, right before a colon, is a caption label."""
+    return i + 1 < len(tokens) and tokens[i + 1].text == ":" \
+        and noun_vocabulary().kind(tokens[i].text) is not None
 
 
 def case_variants(name: str) -> tuple[str, ...]:
@@ -267,6 +281,8 @@ def actor_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         single = {**single, **extra.single}
     for matcher in matchers:
         for i, end, named in matcher.scan(tokens, keys=ctx.doc.texts):
+            if end - i == 1 and _label(tokens, i):
+                continue
             if end - i == 2 and tokens[i].text in CLASSIFIERS and index.lookup(
                     ctx.text[tokens[i + 1].start:tokens[end - 1].end]) is named:
                 i += 1  # "Zweckverband KISA" → "KISA"; "Zweckverband Kommunale …" keeps it
@@ -278,7 +294,15 @@ def actor_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(Candidate(tokens[i].start, tokens[end - 1].end, named.type, named.canonical,
                                    named.kind, 0.85, priority, extractor))
     for tok in tokens:
-        if "-" in tok.text or "/" in tok.text:
+        text = tok.text
+        if "-" in text:
+            prefix = text.split("-", 1)[0]
+            hit = single.get(prefix)
+            if hit is not None and len(prefix) > 1:
+                found.append(_candidate(tok.start, tok.start + len(prefix), hit, extractor))
+            elif "/" in text or (len(prefix) > 3 and prefix != prefix.lower()):
+                found += _compound_parts(tok, single, index, extractor)
+        elif "/" in text:
             found += _compound_parts(tok, single, index, extractor)
     return found
 

@@ -10,6 +10,7 @@ by takes that actor's canonical name and kind.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_PATTERN, Candidate
 from graph.extract.context import Context
@@ -300,10 +301,10 @@ def classifier_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Names after descriptors that are not organisation heads ("Firma WebSpeech", "Anbieter Xplain")."""
     tokens = ctx.doc.tokens
     found = []
-    for i in ctx.doc.caps:
-        kind = DESCRIPTORS.get(tokens[i].text)
-        if kind is not None and _head_kind(tokens[i].text, ctx.lexicon) is None:
-            found += descriptor_candidates(ctx, i, kind, extractor)
+    texts = ctx.doc.texts
+    for i in compress(ctx.doc.caps, map(DESCRIPTORS.__contains__, map(texts.__getitem__, ctx.doc.caps))):
+        if _head_kind(tokens[i].text, ctx.lexicon) is None:
+            found += descriptor_candidates(ctx, i, DESCRIPTORS[tokens[i].text], extractor)
     return found
 
 
@@ -319,9 +320,11 @@ def admin_place_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """"Landratsamt Ebersberg" → the district Landkreis Ebersberg (the descriptor stays outside)."""
     tokens = ctx.doc.tokens
     found = []
-    for i in ctx.doc.caps:
-        want = ADMIN_DESCRIPTORS.get(tokens[i].text)
-        if want is None or i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
+    texts = ctx.doc.texts
+    caps = ctx.doc.caps
+    for i in compress(caps, map(ADMIN_DESCRIPTORS.__contains__, map(texts.__getitem__, caps))):
+        want = ADMIN_DESCRIPTORS[tokens[i].text]
+        if i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
             continue
         name = tokens[i + 1].text
         end = i + 2

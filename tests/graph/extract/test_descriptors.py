@@ -102,3 +102,10 @@ def test_media_outlets_are_organisations_of_kind_media(geonames_pipeline: Extrac
 def test_a_head_name_stops_at_a_line_break(geonames_pipeline: ExtractionPipeline) -> None:
     found = _mentions(geonames_pipeline, "Neu im IT-Verbund Landsberg\n\nBerlin wartet ab.")
     assert ("IT-Verbund Landsberg", "ORGANIZATION", "IT-Verbund Landsberg") in found
+
+
+def test_bylines_and_lower_case_role_compounds_introduce_people(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "ekom21-Geschäftsführer Bertram Huke begrüßte alle.\nFoto: Kristoff Meller\n"
+                                         "Von: Ove Bornholt\nBild: AKDB")
+    assert [t for t, ty, _ in found if ty == "PERSON"] == ["Bertram Huke", "Kristoff Meller", "Ove Bornholt"]
+    assert "Bild" not in [t for t, _, _ in found]
