@@ -75,7 +75,7 @@ def legal_form_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     index = actor_index(ctx.lexicon)
     found = []
     for i, end, form in legal_forms(ctx.lexicon).scan(tokens, keys=ctx.doc.texts):
-        first = _skip_demonym(ctx, _collect_left(ctx, i), i)
+        first = _skip_common_noun(ctx, _skip_demonym(ctx, _collect_left(ctx, i), i), i)
         if first == i:
             continue
         name = ctx.text[tokens[first].start:tokens[i - 1].end]
@@ -112,6 +112,15 @@ def _skip_demonym(ctx: Context, first: int, i: int) -> int:
     rest = ctx.text[tokens[first + 1].start:tokens[i - 1].end]
     brand = is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:])
     return first + 1 if brand or actor_index(ctx.lexicon).lookup(rest) else first
+
+
+def _skip_common_noun(ctx: Context, first: int, i: int) -> int:
+    """"beiden Gesellschaften INFOKOM Gütersloh AöR": a common noun before a brand is not in its name."""
+    tokens = ctx.doc.tokens
+    if i - first < 2 or noun_vocabulary().kind(tokens[first].text) != "noun":
+        return first
+    nxt = tokens[first + 1].text
+    return first + 1 if is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:]) else first
 
 
 def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:

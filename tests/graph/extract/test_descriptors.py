@@ -109,3 +109,9 @@ def test_bylines_and_lower_case_role_compounds_introduce_people(geonames_pipelin
                                          "Von: Ove Bornholt\nBild: AKDB")
     assert [t for t, ty, _ in found if ty == "PERSON"] == ["Bertram Huke", "Kristoff Meller", "Ove Bornholt"]
     assert "Bild" not in [t for t, _, _ in found]
+
+
+def test_a_common_noun_before_a_brand_stays_outside_a_legal_form_name(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Die Fusion der Gesellschaften INFOKOM Gütersloh AöR ist durch. "
+                                         "Die Stadtwerke Hilden GmbH bleibt.")
+    assert [t for t, ty, _ in found if ty == "ORGANIZATION"] == ["INFOKOM Gütersloh AöR", "Stadtwerke Hilden GmbH"]
