@@ -411,6 +411,8 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     heads = [(i, h) for i in ctx.doc.caps if (h := _head_kind(tokens[i].text, lexicon)) is not None]
     for i, head in heads:
         kind, bare_ok = head
+        if tokens[i].text in _NEEDS_NAME and not (i > 0 and is_cap_adjective(tokens[i - 1])):
+            continue  # "die Datenverarbeitung": a topic, not a body
         named = descriptor_candidates(ctx, i, kind, extractor) if tokens[i].text in DESCRIPTORS else []
         if named:
             found += named
