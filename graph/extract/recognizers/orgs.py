@@ -427,6 +427,9 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         end = _extend_of(ctx, i + 1)
         if end == i + 1:
             end = _extend_names(ctx, i + 1)
+        if end == i + 1 and i + 2 < len(tokens) and tokens[i + 1].text == "von" \
+                and tokens[i + 2].text in ctx.lexicon.locations and tokens[i].text not in ADMIN_DESCRIPTORS:
+            end = i + 3  # "Landtag von Sachsen-Anhalt": a body named after its Land
         if (first == left == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
                 or _common_noun_phrase(ctx, first, i) \
                 or (tokens[i].text in _NEEDS_NAME and (first == i or end == i + 1)):

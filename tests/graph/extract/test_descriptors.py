@@ -115,3 +115,10 @@ def test_a_common_noun_before_a_brand_stays_outside_a_legal_form_name(geonames_p
     found = _mentions(geonames_pipeline, "Die Fusion der Gesellschaften INFOKOM Gütersloh AöR ist durch. "
                                          "Die Stadtwerke Hilden GmbH bleibt.")
     assert [t for t, ty, _ in found if ty == "ORGANIZATION"] == ["INFOKOM Gütersloh AöR", "Stadtwerke Hilden GmbH"]
+
+
+def test_a_body_named_after_its_land_with_von(geonames_pipeline: ExtractionPipeline) -> None:
+    found = _mentions(geonames_pipeline, "Betroffen war der Landtag von Sachsen-Anhalt, nicht die Stadtverwaltung "
+                                         "von Halle.")
+    assert ("Landtag von Sachsen-Anhalt", "ORGANIZATION", "Landtag von Sachsen-Anhalt") in found
+    assert "Stadtverwaltung von Halle" not in [t for t, _, _ in found]
