@@ -58,8 +58,8 @@ def _sentence_text(article: Article, doc: DocumentExtraction, m: Mention) -> tup
     if 0 <= m.sentence < len(doc.sentences):
         start, end = doc.sentences[m.sentence]
     else:  # no sentence offsets: quote a window around the mention
-        start, end = max(0, m.start - 80), min(len(article.text), m.end + 80)
-    return " ".join(article.text[start:end].split()), start, end
+        start, end = max(0, m.start - 80), min(len(article.tagged_text), m.end + 80)
+    return " ".join(article.tagged_text[start:end].split()), start, end
 
 
 class _DocumentIndex:

@@ -8,6 +8,7 @@ from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.text import Doc
 from graph.model.article import Article
+from graph.model.extraction import OrgKind
 
 
 @dataclass
@@ -19,6 +20,10 @@ class Context:
     lexicon: Lexicon
     gazetteer: Gazetteer
     tag_actors: list[Actor] = field(default_factory=list)
+    # Acronyms the document defines ("Long Name (ACR)") → (canonical name, kind), filled by the
+    # definition recogniser and read by coref for later bare uses.
+    acronyms: dict[str, tuple[str, OrgKind]] = field(default_factory=dict)
+    not_orgs: set[str] = field(default_factory=set)  # acronyms the text defines as a law, product …
 
     @property
     def text(self) -> str:

@@ -12,7 +12,9 @@ from operator import itemgetter, methodcaller
 
 from graph.extract.candidates import P_ACTOR, P_PERSON, Candidate, settle
 from graph.extract.context import Context
+from graph.extract.recognizers.acronyms import letters_spell
 from graph.extract.recognizers.common import is_acronym
+from graph.model.article import TAG_LINE_PREFIX
 from graph.model.extraction import EntityType
 
 _first = itemgetter(0)
@@ -33,6 +35,8 @@ def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
         acr = stripped[1:close] if close > 1 else ""
         if is_acronym(acr) and " " not in acr:
             defined.setdefault(acr, cand)
+    for acr, (canonical, kind) in ctx.acronyms.items():  # defined by the text, see recognizers/acronyms.py
+        defined.setdefault(acr, Candidate(0, 0, EntityType.ORGANIZATION, canonical, kind, 0.85, P_ACTOR - 1))
     return defined
 
 
@@ -67,10 +71,49 @@ def _reuses(ctx: Context, acronyms: dict[str, Candidate], surnames: dict[str, Ca
     return sorted(hits)
 
 
+def tag_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Offsets of the tags in the tag line that :attr:`Article.tagged_text` appends (none without tags)."""
+    article = ctx.article
+    if len(ctx.text) <= len(article.text) or not ctx.text.startswith(article.text):
+        return []
+    spans = []
+    pos = ctx.text.find(TAG_LINE_PREFIX, len(article.text)) + len(TAG_LINE_PREFIX)
+    for tag in (t.strip() for t in article.tags):
+        at = ctx.text.find(tag, pos) if tag else -1
+        if at >= 0:
+            spans.append((at, at + len(tag)))
+            pos = at + len(tag)
+    return spans
+
+
+def _tag_links(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
+    """Tags that name an organisation of the text by its first word or its initials ("HSH" →
+    "HSH Soft- und Hardware Vertrieb"); tags the recognisers found keep their own reading."""
+    spans = tag_spans(ctx)
+    if not spans:
+        return []
+    orgs = [c for c in kept if c.type is EntityType.ORGANIZATION and c.end <= len(ctx.article.text)]
+    added = []
+    for start, end in spans:
+        tag = ctx.text[start:end]
+        if not is_acronym(tag) or any(c.start < end and c.end > start for c in kept):
+            continue
+        for org in orgs:
+            surface = ctx.text[org.start:org.end]
+            if surface.split()[0] == tag or org.canonical.split()[0] == tag \
+                    or letters_spell(tag, surface.split()) == 0:
+                added.append(org.moved(start=start, end=end, confidence=0.8))
+                break
+    return added
+
+
 def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
-    """Add acronym reuses and surname-only mentions; returns the settled list."""
+    """Add acronym reuses, tag-line links and surname-only mentions; returns the settled list."""
     acronyms = _acronyms(ctx, kept)
     surnames = _surnames(kept)
+    linked = _tag_links(ctx, kept) if ctx.article.tags else []
+    if linked:
+        kept = settle(kept + linked)
     if not acronyms and not surnames:
         return kept
     added: list[Candidate] = []

@@ -21,6 +21,7 @@ LEXICON_FILES = (
     ("lexicon", "first_names.txt"), ("lexicon", "legal_forms.txt"), ("lexicon", "org_heads.tsv"),
     ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
     ("lexicon", "name_stopwords.txt"), ("actors", "registry.tsv"), ("lexicon", "common_nouns.txt"),
+    ("lexicon", "topic_abbreviations.txt"), ("lexicon", "media.txt"),
 )
 
 
@@ -63,6 +64,7 @@ class Lexicon:
     fingerprint: str
     common_nouns: frozenset[str] = frozenset()  # nouns shaped like street names ("Arbeitsplatz")
     registry: Registry = field(default_factory=lambda: Registry(()))
+    topic_abbreviations: frozenset[str] = frozenset()  # OZG, KI, DSGVO: never an organisation alone
 
 
 def _lines(path: Path) -> list[str]:
@@ -139,8 +141,27 @@ def load_lexicon(root: Path | None = None, user_actors: Path | None = None) -> L
         place_stopwords=_words(path("lexicon", "place_stopwords.txt")),
         locations=_locations(path("lexicon", "locations.txt")),
         name_stopwords=_words(path("lexicon", "name_stopwords.txt")),
-        actors=tuple(Actor.of(a) for a in registry.actors if a.match != "off"),
+        actors=tuple(Actor.of(a) for a in registry.actors if a.match != "off")
+        + _media(path("lexicon", "media.txt"), registry),
         fingerprint=fingerprint,
         common_nouns=_optional_words(path("lexicon", "common_nouns.txt")),
         registry=registry,
+        topic_abbreviations=_optional_words(path("lexicon", "topic_abbreviations.txt")),
     )
+
+
+def _media(path: Path, registry: Registry) -> tuple[Actor, ...]:
+    """Media outlets and press services of ``media.txt`` the registry does not list yet (kind media).
+
+    One outlet a line, its names separated by "|" ("dpa|Deutsche Presse-Agentur");
+    a name the registry already has is left to the registry row.
+    """
+    if not path.exists():
+        return ()
+    known = {n.casefold() for a in registry.actors for n in a.names}
+    out = []
+    for ln in _lines(path):
+        names = [n.strip() for n in ln.split("|") if n.strip()]
+        if names and not any(n.casefold() in known for n in names):
+            out.append(Actor(names[0], EntityType.ORGANIZATION, OrgKind.MEDIA, tuple(names[1:])))
+    return tuple(out)

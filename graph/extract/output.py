@@ -36,7 +36,7 @@ def relation_json(r: Relation) -> dict[str, Any]:
 
 def document_json(article: Article, extraction: DocumentExtraction) -> dict[str, Any]:
     """The document with its entities and relations; ``text`` is what the offsets index."""
-    text = listing_text(article) if article.role == "vendor_listing" else article.text
+    text = listing_text(article) if article.role == "vendor_listing" else article.tagged_text
     return {
         "source_id": article.source_id, "id": article.id, "role": article.role, "title": article.title,
         "published": article.published, "author": article.author, "section": article.section,

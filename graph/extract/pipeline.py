@@ -88,7 +88,7 @@ class ExtractionPipeline:
         """Mentions and relations of one document."""
         if article.role == "vendor_listing":
             return self._extract_listing(article)
-        ctx = self.context(article)
+        ctx = self.context(article, article.tagged_text)
         candidates = [c for r in self.recognizers for c in r.recognize(ctx)]
         kept = corefer(ctx, settle(candidates))
         mentions = [to_mention(ctx, _with_hash(ctx.text, c)) for c in kept]

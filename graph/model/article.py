@@ -30,6 +30,9 @@ class VendorEntry:
     city: str | None = None
 
 
+TAG_LINE_PREFIX = "Stichwörter: "  # the tag line that Article.tagged_text appends
+
+
 @dataclass(frozen=True)
 class Article:
     """A single document with its metadata and clean text.
@@ -70,6 +73,21 @@ class Article:
             if self.role == "vendor_listing":
                 basis = "\n".join(f"{v.name}|{v.postal_code}|{v.city}" for v in self.vendors)
             object.__setattr__(self, "content_hash", content_hash(self.title + "\n" + basis))
+
+    @property
+    def tagged_text(self) -> str:
+        """The text extraction reads: the article text, then its tags as one line after a blank line.
+
+        Tags name actors too ("Stichwörter: Panorama, HSH, DATABUND"), so they
+        are read as a last paragraph "Stichwörter: a, b, c". It comes after the
+        text, so every offset into ``text`` is unchanged and mentions in the
+        tag line index this string (``skg extract`` prints it as ``text``).
+        """
+        tags = [t.strip() for t in self.tags if t.strip()]
+        if not tags or self.role == "vendor_listing":
+            return self.text
+        line = TAG_LINE_PREFIX + ", ".join(tags)
+        return f"{self.text}\n\n{line}" if self.text else line
 
     @staticmethod
     def make_id(source_key: str, role: Role, ordinal: int) -> str:

@@ -9,6 +9,8 @@ name is never derived from a key; keys are only compared.
 True
 >>> name_key("JCC Software GmbH")
 'jcc software'
+>>> name_key("Firma Prosoz Herten") == name_key("PROSOZ Herten") == name_key("Prosoz Herten GmbH")
+True
 >>> name_key("KI Bundesverband e. V.") == name_key("KI Bundesverband")
 True
 >>> name_key("Bundes-Arbeitsgemeinschaft der Kommunalen IT-Dienstleister")
@@ -33,6 +35,18 @@ MUNICIPAL_PREFIXES: frozenset[str] = frozenset(
         "Stadt", "Gemeinde", "Markt", "Marktgemeinde", "Hansestadt", "Landeshauptstadt",
         "Kreisstadt", "Große Kreisstadt", "Universitätsstadt", "Bundesstadt", "Ortsgemeinde",
         "Verbandsgemeinde", "Samtgemeinde", "Freie Hansestadt", "Freistaat",
+    )
+)
+
+# Descriptors that classify an organisation's name without being part of it ("Firma Prosoz Herten",
+# "Zweckverband KISA", "IT-Dienstleister Dataport"): the same rule as in extraction, see
+# docs/extraction.md ("Descriptors"). Compared as folded tokens, hyphens as spaces.
+DESCRIPTOR_PREFIXES: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "Firma", "Unternehmen", "Zweckverband", "Gesamtzweckverband", "Datenzentrale", "IT-Dienstleister",
+        "IT Dienstleister", "Dienstleister", "Softwarehaus", "Softwarehersteller", "Softwareanbieter",
+        "Systemhaus", "Anbieter", "Start-up", "Start up", "Startup", "Beratungsunternehmen",
     )
 )
 
@@ -79,9 +93,10 @@ def _strip_legal(tokens: list[str]) -> list[str]:
 
 
 def _strip_prefix(tokens: list[str]) -> list[str]:
-    """Drop a leading municipal prefix ("Stadt", "Landeshauptstadt") when a name follows."""
+    """Drop a leading municipal prefix ("Stadt") or descriptor ("Firma") when a name follows."""
     for size in (2, 1):
-        if len(tokens) > size and " ".join(tokens[:size]) in MUNICIPAL_PREFIXES:
+        head = " ".join(tokens[:size])
+        if len(tokens) > size and (head in MUNICIPAL_PREFIXES or head in DESCRIPTOR_PREFIXES):
             return tokens[size:]
     return tokens
 

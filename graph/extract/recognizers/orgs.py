@@ -10,15 +10,19 @@ by takes that actor's canonical name and kind.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
-from graph.extract.candidates import P_PATTERN, Candidate
+from graph.extract.candidates import P_ACTOR, P_PATTERN, Candidate
 from graph.extract.context import Context
+from graph.extract.gazetteer import Place
 from graph.extract.inflect import gender, nominative_head, nominative_name
 from graph.extract.lexicon import Actor, Lexicon
 from graph.extract.phrases import PhraseMatcher
-from graph.extract.recognizers.actors import actor_index
+from graph.extract.recognizers.acronyms import letters_spell
+from graph.extract.recognizers.actors import actor_index, spelling_key
 from graph.extract.recognizers.common import is_acronym, is_cap_adjective, is_lower_adjective
 from graph.extract.text import Token
+from graph.extract.vocabulary import noun_vocabulary
 from graph.model.extraction import EntityType, OrgKind
 
 MAX_NAME_TOKENS = 7
@@ -71,7 +75,7 @@ def legal_form_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     index = actor_index(ctx.lexicon)
     found = []
     for i, end, form in legal_forms(ctx.lexicon).scan(tokens, keys=ctx.doc.texts):
-        first = _skip_demonym(ctx, _collect_left(ctx, i), i)
+        first = _skip_common_noun(ctx, _skip_demonym(ctx, _collect_left(ctx, i), i), i)
         if first == i:
             continue
         name = ctx.text[tokens[first].start:tokens[i - 1].end]
@@ -108,6 +112,15 @@ def _skip_demonym(ctx: Context, first: int, i: int) -> int:
     rest = ctx.text[tokens[first + 1].start:tokens[i - 1].end]
     brand = is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:])
     return first + 1 if brand or actor_index(ctx.lexicon).lookup(rest) else first
+
+
+def _skip_common_noun(ctx: Context, first: int, i: int) -> int:
+    """"beiden Gesellschaften INFOKOM Gütersloh AöR": a common noun before a brand is not in its name."""
+    tokens = ctx.doc.tokens
+    if i - first < 2 or noun_vocabulary().kind(tokens[first].text) != "noun":
+        return first
+    nxt = tokens[first + 1].text
+    return first + 1 if is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:]) else first
 
 
 def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:
@@ -174,7 +187,7 @@ def _extend_of(ctx: Context, j: int) -> int:
     last = j
     before_comma = -1
     k = j + 1
-    while k < len(tokens) and k - j <= 6:
+    while k < len(tokens) and k - j <= 10:
         tok = tokens[k]
         strict = tokens[j].text != "für"  # "der Stadt …" is not part of a name, "für Digitalisierung" is
         if tok.text in ctx.lexicon.role_nouns or (strict and tok.text in ctx.lexicon.name_stopwords):
@@ -194,18 +207,144 @@ def _extend_of(ctx: Context, j: int) -> int:
 
 
 def _extend_names(ctx: Context, j: int) -> int:
-    """End (exclusive) of up to three name tokens after a head ("Bundesverband IT-Mittelstand")."""
+    """End (exclusive) of the name after a head ("Bundesverband IT-Mittelstand", "IT-Verbund Landsberg").
+
+    Up to three name tokens (acronyms, hyphenated words, places), or a
+    capitalised adjective with the nouns after it ("Zweckverband Kommunale
+    Informationsverarbeitung Sachsen", "… Datenverarbeitung Region Oldenburg"):
+    up to four tokens then.
+    """
     tokens = ctx.doc.tokens
     k = j
-    while k < len(tokens) and k - j < 3:
+    adjective = j < len(tokens) and is_cap_adjective(tokens[j]) and not _place_word(ctx, tokens[j].text)
+    limit = 4 if adjective else 3
+    while k < len(tokens) and k - j < limit:
         tok = tokens[k]
         text = tok.text
         special = is_acronym(text) or "-" in text or ctx.gazetteer.candidates(text) \
-            or text in ctx.lexicon.locations
-        if not text[:1].isupper() or text in ctx.lexicon.name_stopwords or not special:
-            break
+            or text in ctx.lexicon.locations or (limit == 4 and k > j and text[:1].isupper()) \
+            or (k == j and limit == 4) or (text == "Region" and k + 1 < len(tokens))
+        if k > j and text[:2].isupper() and is_acronym(text) \
+                and letters_spell(text, [tokens[x].text for x in range(max(j - 3, 0), k)]) is not None:
+            break  # "… Informationsverarbeitung Sachsen KISA": the acronym is a mention of its own
+        if not text[:1].isupper() or text in ctx.lexicon.name_stopwords or not special \
+                or "\n" in ctx.text[tokens[k - 1].end:tok.start]:
+            break  # a name never runs on over a line break ("… Landsberg\n\nBerlin")
         k += 1
+    if limit == 4 and k <= j + 1:
+        return j  # an adjective alone is not a name
     return k
+
+
+# Descriptors (see docs/extraction.md, "Descriptors"): words that classify a name. Before a name
+# that names the actor on its own (a brand, an acronym, a known actor) they stay outside the span
+# ("Zweckverband KISA" → "KISA", "Firma WebSpeech" → "WebSpeech"). Administration descriptors
+# before a place name the place's own administration: the place is the mention ("Stadtverwaltung
+# Dettelbach" → Dettelbach, "Landratsamt Ebersberg" → Landkreis Ebersberg), never an organisation.
+DESCRIPTORS: dict[str, OrgKind] = {
+    "Zweckverband": OrgKind.PUBLIC_IT_PROVIDER, "Zweckverbands": OrgKind.PUBLIC_IT_PROVIDER,
+    "Zweckverbandes": OrgKind.PUBLIC_IT_PROVIDER, "Gesamtzweckverband": OrgKind.PUBLIC_IT_PROVIDER,
+    "Datenzentrale": OrgKind.PUBLIC_IT_PROVIDER, "Rechenzentrum": OrgKind.PUBLIC_IT_PROVIDER,
+    "IT-Dienstleister": OrgKind.PUBLIC_IT_PROVIDER, "IT-Dienstleisters": OrgKind.PUBLIC_IT_PROVIDER,
+    "Firma": OrgKind.VENDOR, "Unternehmen": OrgKind.VENDOR, "Softwarehaus": OrgKind.VENDOR,
+    "Softwarehersteller": OrgKind.VENDOR, "Softwareanbieter": OrgKind.VENDOR, "Anbieter": OrgKind.VENDOR,
+    "Dienstleister": OrgKind.VENDOR, "Start-up": OrgKind.VENDOR, "Startup": OrgKind.VENDOR,
+    "Systemhaus": OrgKind.VENDOR, "Beratungsunternehmen": OrgKind.VENDOR,
+}
+ADMIN_DESCRIPTORS: dict[str, str] = {
+    "Landratsamt": "kreis", "Landratsamts": "kreis", "Landratsamtes": "kreis", "Kreisverwaltung": "kreis",
+    "Stadtverwaltung": "gemeinde", "Gemeindeverwaltung": "gemeinde", "Rathaus": "gemeinde",
+    "Rathauses": "gemeinde", "Bürgermeisteramt": "gemeinde",
+}
+# Heads that only name a body with a capitalised adjective before and a name after them
+# ("Kommunale Datenverarbeitung Oldenburg"); alone they are topics ("die Datenverarbeitung").
+_NEEDS_NAME = frozenset({"Datenverarbeitung", "Informationsverarbeitung", "Datentechnik",
+                         "Informationstechnologie"})
+
+
+def _names_actor(ctx: Context, first: int, end: int) -> bool:
+    """Whether tokens ``first:end`` are a registry name in any spelling ("Vitako", "VITAKO")."""
+    tokens = ctx.doc.tokens
+    index = actor_index(ctx.lexicon)
+    name = ctx.text[tokens[first].start:tokens[end - 1].end]
+    return index.lookup(name) is not None or index.loose.get(spelling_key(name)) is not None
+
+
+def _place_word(ctx: Context, text: str) -> bool:
+    return text in ctx.lexicon.locations or bool(ctx.gazetteer.candidates(text))
+
+
+def _brand(ctx: Context, text: str) -> bool:
+    """A word that names an organisation on its own: acronym, digits, inner capital, known actor."""
+    index = actor_index(ctx.lexicon)
+    if text in index.single or index.lookup(text) is not None:
+        return True
+    last = text.rsplit("-", 1)[-1]
+    if "-" in text and last[:1].isupper() \
+            and last in noun_vocabulary().common:
+        return False  # "IT-Dienste", "KI-Lösungen": a compound common noun
+    return is_acronym(text) or any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:])
+
+
+def descriptor_candidates(ctx: Context, i: int, kind: OrgKind, extractor: str) -> list[Candidate]:
+    """"Zweckverband KISA" → "KISA": the name after a classifying descriptor, without it."""
+    tokens = ctx.doc.tokens
+    if i + 1 >= len(tokens) or (i > 0 and is_cap_adjective(tokens[i - 1])):
+        return []
+    nxt = tokens[i + 1]
+    if _common_noun_phrase(ctx, i, i) or not _brand(ctx, nxt.text) or _place_word(ctx, nxt.text) \
+            or nxt.text in ctx.lexicon.topic_abbreviations:
+        return []
+    end = i + 2
+    while end < len(tokens) and end - i <= 3 and tokens[end].text[:1].isupper() \
+            and _brand(ctx, tokens[end].text) and not ctx.gazetteer.candidates(tokens[end].text):
+        end += 1
+    name = ctx.text[nxt.start:tokens[end - 1].end]
+    actor = actor_index(ctx.lexicon).lookup(name)
+    canonical, kind = (actor.canonical, actor.kind or kind) if actor else (name, kind)
+    return [Candidate(nxt.start, tokens[end - 1].end, EntityType.ORGANIZATION, canonical, kind, 0.8,
+                      P_PATTERN - 1, extractor)]
+
+
+def classifier_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """Names after descriptors that are not organisation heads ("Firma WebSpeech", "Anbieter Xplain")."""
+    tokens = ctx.doc.tokens
+    found = []
+    texts = ctx.doc.texts
+    for i in compress(ctx.doc.caps, map(DESCRIPTORS.__contains__, map(texts.__getitem__, ctx.doc.caps))):
+        if _head_kind(tokens[i].text, ctx.lexicon) is None:
+            found += descriptor_candidates(ctx, i, DESCRIPTORS[tokens[i].text], extractor)
+    return found
+
+
+def _admin_place(ctx: Context, name: str, want: str) -> Place | None:
+    """The district for a Landratsamt or Kreisverwaltung, else the municipality of that name."""
+    gaz = ctx.gazetteer
+    place = gaz.resolve(f"Landkreis {name}", kind="kreis") or gaz.resolve(name, kind="kreis") \
+        if want == "kreis" else None
+    return place or gaz.resolve(name)
+
+
+def admin_place_candidates(ctx: Context, extractor: str) -> list[Candidate]:
+    """"Landratsamt Ebersberg" → the district Landkreis Ebersberg (the descriptor stays outside)."""
+    tokens = ctx.doc.tokens
+    found = []
+    texts = ctx.doc.texts
+    caps = ctx.doc.caps
+    for i in compress(caps, map(ADMIN_DESCRIPTORS.__contains__, map(texts.__getitem__, caps))):
+        want = ADMIN_DESCRIPTORS[tokens[i].text]
+        if i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
+            continue
+        name = tokens[i + 1].text
+        end = i + 2
+        if end < len(tokens) and tokens[end].text[:1].isupper() \
+                and ctx.gazetteer.candidates(f"{name} {tokens[end].text}"):
+            name, end = f"{name} {tokens[end].text}", end + 1
+        place = _admin_place(ctx, name, want)
+        if place is not None:
+            found.append(Candidate(tokens[i + 1].start, tokens[end - 1].end, EntityType.MUNICIPALITY,
+                                   place.name, None, 0.9, P_ACTOR + 1, extractor, place))
+    return found
 
 
 CLUB_PREFIXES = frozenset({
@@ -272,16 +411,33 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     heads = [(i, h) for i in ctx.doc.caps if (h := _head_kind(tokens[i].text, lexicon)) is not None]
     for i, head in heads:
         kind, bare_ok = head
-        first = i
-        while first > 0 and i - first < 2 and is_cap_adjective(tokens[first - 1]) \
-                and tokens[first - 1].text not in ctx.lexicon.name_stopwords:
+        if tokens[i].text in _NEEDS_NAME and not (i > 0 and is_cap_adjective(tokens[i - 1])):
+            continue  # "die Datenverarbeitung": a topic, not a body
+        named = descriptor_candidates(ctx, i, kind, extractor) if tokens[i].text in DESCRIPTORS else []
+        if named:
+            found += named
+            continue
+        coordinated = i >= 2 and tokens[i - 1].text in ("und", "oder") and tokens[i - 2].text.endswith("-")
+        left = i - 2 if coordinated else i  # "Städte- und Gemeindebund": the first part belongs to the head
+        first = left
+        while first > 0 and left - first < 2 and is_cap_adjective(tokens[first - 1]) \
+                and tokens[first - 1].text not in ctx.lexicon.name_stopwords \
+                and _head_kind(tokens[first - 1].text, lexicon) is None:
             first -= 1
         end = _extend_of(ctx, i + 1)
         if end == i + 1:
             end = _extend_names(ctx, i + 1)
-        if (first == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
-                or _common_noun_phrase(ctx, first, i):
+        if end == i + 1 and i + 2 < len(tokens) and tokens[i + 1].text == "von" \
+                and tokens[i + 2].text in ctx.lexicon.locations and tokens[i].text not in ADMIN_DESCRIPTORS:
+            end = i + 3  # "Landtag von Sachsen-Anhalt": a body named after its Land
+        if (first == left == i and end == i + 1 and not bare_ok) or _owned_by_actor(ctx, i, end) \
+                or _common_noun_phrase(ctx, first, i) \
+                or (tokens[i].text in _NEEDS_NAME and (first == i or end == i + 1)):
             continue
+        if tokens[i].text in ADMIN_DESCRIPTORS and first == i and end > i + 1:
+            continue  # "Landratsamt Ebersberg": the district, see admin_place_candidates
+        if first == i and end == i + 2 and _names_actor(ctx, i + 1, end):
+            continue  # "der Verband VITAKO": the head classifies a known actor, found on its own
         name = _canonical_head_name(ctx, first, i, end)
         actor = index.lookup(ctx.text[tokens[first].start:tokens[end - 1].end]) or index.lookup(name)
         found.append(Candidate(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION,

@@ -6,11 +6,14 @@ Titles ("Dr.", "Prof.") stay out of the span; double names ("Anna-Lena",
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 from itertools import compress
 
 from graph.extract.candidates import P_PERSON, Candidate
 from graph.extract.context import Context
+from graph.extract.recognizers.actors import actor_index
 from graph.extract.recognizers.common import is_name_word
 from graph.extract.text import Token
 from graph.model.extraction import EntityType
@@ -84,12 +87,21 @@ def _after_title(ctx: Context, i: int) -> int:
 
 
 def _cued_name(ctx: Context, j: int) -> int:
-    """End of one or two name words after a cue (unknown first names allowed), or ``j``."""
+    """End of one or two name words after a cue (unknown first names allowed), or ``j``.
+
+    A known organisation's name is no person's, whatever cue stands before it
+    ("Vorstand Vitako", "sagte Dataport").
+    """
     tokens = ctx.doc.tokens
-    if j >= len(tokens) or not _surname_ok(tokens[j], ctx):
+    if j >= len(tokens) or not _surname_ok(tokens[j], ctx) or _actor_name(ctx, tokens[j].text):
         return j
     end = _surname_end(ctx, j + 1)
     return end if end > j + 1 and _same_line(ctx, j, end) else j + 1
+
+
+def _actor_name(ctx: Context, text: str) -> bool:
+    index = actor_index(ctx.lexicon)
+    return text in index.single or index.loose.get(text.casefold()) is not None
 
 
 SAY_VERBS = frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "so",
@@ -101,13 +113,24 @@ def _is_role_cue(tok: Token, ctx: Context) -> bool:
     return _names_role(tok.text, ctx.lexicon.role_nouns)
 
 
+# Role heads that also end compounds written in one word ("Digitalisierungsminister",
+# "Landesdatenschutzbeauftragte", "Pressesprecherin"). Heads that end ordinary surnames
+# ("-meister", "-rat", "-mann") are left out.
+ROLE_SUFFIXES = (
+    "minister", "ministerin", "senator", "senatorin", "dezernent", "dezernentin", "beauftragte",
+    "beauftragter", "präsident", "präsidentin", "direktor", "direktorin", "sprecher", "sprecherin",
+    "leiter", "leiterin", "vorsitzende", "vorsitzender", "geschäftsführer", "geschäftsführerin",
+    "referent", "referentin", "manager", "managerin", "staatssekretär", "staatssekretärin")
+
+
 @lru_cache(maxsize=50_000)
 def _names_role(text: str, roles: frozenset[str]) -> bool:
     """Memoised test of :func:`_is_role_cue` (a frozenset caches its hash: a hit is one dict lookup)."""
     for word in (text, text.rsplit("-", 1)[1]) if "-" in text else (text,):
         if word in roles or (word.endswith("in") and word[:-2] in roles):
             return True
-    return False
+    low = text.casefold()
+    return len(low) > 10 and low.endswith(ROLE_SUFFIXES) and text[:1].isupper()
 
 
 def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
@@ -116,11 +139,17 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     found: list[Candidate] = []
     n = len(tokens)
     covered = 0
-    for i in ctx.doc.caps:
+    for i in _person_starts(ctx):
         if i < covered:
             continue
         tok = tokens[i]
         end, confidence = i, 0.0
+        if tok.text in BYLINE_CUES and i + 2 < n and tokens[i + 1].text == ":":
+            end = _full_name(ctx, i + 2) if _is_first_name(tokens[i + 2], ctx) else _cued_name(ctx, i + 2)
+            if end > i + 2:
+                found.append(_candidate(ctx, i + 2, end, 0.75, extractor))
+                covered = end
+            continue
         if _is_first_name(tok, ctx):
             end, confidence = _full_name(ctx, i), 0.9
         if end == i and (tok.text in TITLES or _is_role_cue(tok, ctx)):
@@ -137,6 +166,19 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(_candidate(ctx, i, end, confidence, extractor))
             covered = end
     return found + _said_by(ctx, extractor)
+
+
+# Words before a colon that introduce a photographer or author ("Foto: Kristoff Meller", "Von: Ove Bornholt").
+BYLINE_CUES = frozenset({"Foto", "Fotos", "Bild", "Von", "Text", "Autor", "Autorin", "Interview"})
+_LOWER_COMPOUND = re.compile(r"-[A-ZÄÖÜ]")
+
+
+def _person_starts(ctx: Context) -> list[int]:
+    """Capitalised tokens, plus lower-case compounds that may be role cues ("ekom21-Geschäftsführer")."""
+    doc = ctx.doc
+    hits = (bisect.bisect_right(doc.starts, m.start()) - 1 for m in _LOWER_COMPOUND.finditer(doc.text))
+    extra = [k for k in hits if k >= 0 and doc.texts[k][:1].islower() and _is_role_cue(doc.tokens[k], ctx)]
+    return sorted(set(doc.caps).union(extra)) if extra else doc.caps
 
 
 def _describes_previous(ctx: Context, i: int, found: list[Candidate]) -> bool:

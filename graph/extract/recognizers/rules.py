@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from graph.extract.candidates import Candidate
 from graph.extract.context import Context
+from graph.extract.recognizers.acronyms import context_candidates, definition_candidates
 from graph.extract.recognizers.actors import actor_candidates
 from graph.extract.recognizers.orgs import (
+    admin_place_candidates,
+    classifier_candidates,
     club_candidates,
     head_candidates,
     legal_form_candidates,
@@ -33,7 +36,9 @@ class RuleRecognizer:
         """All rule candidates of one document (overlaps are settled by the pipeline)."""
         tag = f"{self.name}@{self.version}"
         out: list[Candidate] = []
-        for step in (actor_candidates, legal_form_candidates, head_candidates, trailing_candidates,
-                     club_candidates, location_candidates, municipality_candidates, person_candidates):
+        for step in (actor_candidates, definition_candidates, context_candidates, legal_form_candidates,
+                     head_candidates, classifier_candidates, admin_place_candidates, trailing_candidates,
+                     club_candidates, location_candidates,
+                     municipality_candidates, person_candidates):
             out.extend(step(ctx, tag))
         return out

@@ -211,3 +211,17 @@ def test_resolver_keeps_coordinates_of_places_without_ags(settings: Settings) ->
     (entity,) = result.entities.values()
     assert entity.ags is None
     assert (entity.lat, entity.lon, entity.land) == (47.82, 8.66, "Baden-Württemberg")
+
+
+def test_resolver_merges_descriptor_legal_form_and_case_variants(settings: Settings) -> None:
+    variants = ["Firma Prosoz Herten", "PROSOZ Herten", "Prosoz Herten GmbH", "Unternehmen Prosoz Herten"]
+    docs = [doc(f"a{i}", mention(f"a{i}", name, kind=OrgKind.VENDOR)) for i, name in enumerate(variants)]
+    res = resolve(docs, [], settings)
+    assert len(res.entities) == 1
+
+
+def test_resolver_keeps_actors_apart_that_share_only_a_descriptor(settings: Settings) -> None:
+    names = ["Zweckverband KISA", "Zweckverband Civitec", "Firma Prosoz Herten", "Firma Prosoz Hamburg"]
+    docs = [doc(f"a{i}", mention(f"a{i}", name, kind=OrgKind.VENDOR)) for i, name in enumerate(names)]
+    res = resolve(docs, [], settings)
+    assert len(res.entities) == 4
