@@ -20,6 +20,7 @@ LEXICON_FILES = (
     ("lexicon", "first_names.txt"), ("lexicon", "legal_forms.txt"), ("lexicon", "org_heads.tsv"),
     ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
     ("lexicon", "name_stopwords.txt"), ("actors", "known_actors.tsv"), ("lexicon", "common_nouns.txt"),
+    ("lexicon", "office_cues.tsv"), ("lexicon", "speech_verbs.tsv"),
 )
 
 
