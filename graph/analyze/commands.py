@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from graph.build.cli_filters import (
+    AsOfOpt,
     EdgeTypeOpt,
     FromOpt,
     KindOpt,
@@ -47,6 +48,7 @@ def analyze_command(
     min_npmi: MinNpmiOpt = -1.0,
     node_cap: NodeCapOpt = None,
     edge_types: EdgeTypeOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Compute one analysis on the stored graph and print it with how it was computed."""
     from graph.analyze.run import run_metric
@@ -56,7 +58,8 @@ def analyze_command(
     # ego applies --type after measuring distances on the whole graph (see ego_network)
     graph_types = None if metric == "ego" else types
     flt = make_filter(
-        graph_types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, None, 1, edge_types
+        graph_types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, None, 1, edge_types,
+        as_of=as_of,
     )
     result = run_metric(
         load_graph(settings),

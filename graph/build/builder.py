@@ -20,7 +20,8 @@ from graph.build.snapshot import (
     graph_settings,
     snapshot_id,
 )
-from graph.build.typed import mention_edges, relation_edges, topic_nodes_and_edges
+from graph.build.statements import statement_edges
+from graph.build.typed import mention_edges, relation_edges, topic_id, topic_nodes_and_edges
 from graph.model import Article, DocumentExtraction, Edge, Entity, GraphData, Node
 
 _LABEL_ORDER = {"Entity": 0, "Article": 1, "Topic": 2}
@@ -64,6 +65,7 @@ def build_graph(
     topics, tagged = topic_nodes_and_edges(articles)
     edges = kept + mention_edges(articles, extractions, known) + tagged
     edges += relation_edges(dated, extractions, known, int(settings.evidence_cap))
+    edges += statement_edges(dated, extractions, known, int(settings.evidence_cap), topic_id)
     nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a) for a in articles] + topics
     versions = extractor_versions(resolution.extractions) + ([extractor_version] if extractor_version else [])
     digest = combine(document_digest(a, extractions.get(a.id)) for a in articles)

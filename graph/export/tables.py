@@ -97,6 +97,9 @@ _EDGE_TYPES = {
     "npmi": "float",
     "lift": "float",
     "count": "int",
+    "positive": "int",
+    "negative": "int",
+    "neutral": "int",
 }
 _LABELS = {"Entity": ENTITY_PROPS, "Article": ARTICLE_PROPS, "Topic": TOPIC_PROPS}
 
