@@ -101,7 +101,7 @@ def k_shortest_paths(g: nx.Graph, source: str, target: str, k: int = 3, max_hops
                     "published": first.get("published"),
                     "sentence": first.get("sentence"),
                     "evidence_count": len(evidence),
-                    "office": (offices or {}).get(frozenset((u, v))),
+                    "office": (offices or {}).get(frozenset((u, v)), ""),
                 }
             )
     columns = [

@@ -290,7 +290,7 @@ def _succession(ctx: Context, sent: _Sentence, here: list[Found], held: list[_He
         nxt = texts[c + 1] if c + 1 < len(texts) else ""
         if word in _SUCCESSOR_NOUNS and nxt not in ("von", "vom", "des", "der"):
             successor = _person_within(sent, c + 1, 8)  # "Nachfolgerin ist Z", "Seine Nachfolgerin Z"
-            office = _last_office(offices + recent, successor)
+            office = _last_office(offices + recent, successor, ended_too=True)
             predecessor = office[1] if office else None
         else:
             predecessor = _person_within(sent, c + 1, 8)  # "Nachfolgerin von X", "folgt auf X", "beerbt X"
@@ -302,10 +302,14 @@ def _succession(ctx: Context, sent: _Sentence, here: list[Found], held: list[_He
     return []
 
 
-def _last_office(offices: list[_Held], other: Mention | None) -> _Held | None:
-    """The latest office still held and not by ``other`` (nobody is their own predecessor)."""
+def _last_office(offices: list[_Held], other: Mention | None, ended_too: bool = False) -> _Held | None:
+    """The latest office not held by ``other`` (nobody is their own predecessor).
+
+    Looking for the successor's office, ended ones are skipped ("Lorenz war bislang Leiterin …
+    Sie folgt auf X" is about her new office); the predecessor's may well be over already.
+    """
     for office in reversed(offices):
-        if not office[4] and (other is None or office[1].entity_id != other.entity_id):
+        if (ended_too or not office[4]) and (other is None or office[1].entity_id != other.entity_id):
             return office
     return None
 

@@ -43,6 +43,7 @@ _SKIP_AFTER = frozenset({"der", "die", "das", "des", "Dr", "Prof", ".", "auch", 
 _SUBJECT_WINDOW = 15  # tokens between a speaker before the verb and the verb
 _QUOTE_REACH = 1500  # characters a quote may run over sentence ends
 _OWN_TYPES = (RelationType.HOLDS_ROLE, RelationType.AFFILIATED_WITH)
+_OWN_CONFIDENCE = 0.7  # "Landrat X" linked to the nearest organisation (0.6) is a guess, not their own
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def find_statements(ctx: Context, mentions: list[Mention], relations: list[Relat
         return []
     own: dict[str, set[str]] = {}
     for r in relations:
-        if r.type in _OWN_TYPES:
+        if r.type in _OWN_TYPES and r.confidence >= _OWN_CONFIDENCE:
             own.setdefault(r.source, set()).add(r.target)
     doc = _Doc(ctx, mentions, [m.start for m in mentions], {m.start: m for m in mentions}, own)
     out: list[Relation] = []
