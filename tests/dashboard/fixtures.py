@@ -80,7 +80,24 @@ def sample_graph(hostile: bool = False) -> GraphData:
         Edge("HOLDS_ROLE", "e_person", "e_komm1", {"role": "CEO", "first_seen": "2022-03-01",
                                                      "last_seen": "2024-02-20", "count": 2,
                                                      "evidence": json.dumps(_ev("a_1", "2022-03-01",
-                                                                                "Erika is CEO."))}),
+                                                                                "Erika is CEO.")),
+                                                     "start_date": "2021-01-01", "start_precision": "year",
+                                                     "end_date": "2024-02-20", "end_precision": "day",
+                                                     "status": "ended", "successor": "e_person2",
+                                                     "bounds": {"start": {
+                                                         "date": "2021-01-01", "precision": "year",
+                                                         "source": "text", "cue": "seit",
+                                                         **_ev("a_1", "2022-03-01", "Seit 2021 CEO." + bad)[0]},
+                                                         "end": None}}),
+        Edge("HOLDS_ROLE", "e_person2", "e_komm1", {"role": "CEO" + bad, "first_seen": "2024-02-20",
+                                                      "last_seen": "2024-02-20", "count": 1,
+                                                      "start_date": "2024-02-20", "start_precision": "day",
+                                                      "status": "current", "predecessor": "e_person"}),
+        Edge("SAID_ABOUT", "e_person2", "e_vendor1", {
+            "count": 1, "articles": 1, "weight": 1.0, "first_seen": "2024-05-01", "last_seen": "2024-05-01",
+            "polarity": "negative", "positive": 0, "negative": 1, "neutral": 0,
+            "evidence": [{**_ev("a_4", "2024-05-01", "Max Muster kritisierte Vendor AG." + bad)[0],
+                          "verb": "kritisierte", "polarity": "negative"}]}),
         Edge("LOCATED_IN", "e_stuttgart", "e_bw", {"count": 1}),
     ]
     for aid, _, pub in arts:
