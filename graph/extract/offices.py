@@ -36,7 +36,12 @@ from graph.errors import ExtractionError
 from graph.model.extraction import OfficeDates
 from graph.resources import data_path
 
-CUE_KINDS = ("new", "former", "begins", "leaves", "follows")
+CUE_KINDS = ("new", "former", "begins", "takes", "leaves", "follows")
+# Words that make "übernimmt" about an office rather than a task.
+OFFICE_WORDS = frozenset({"Leitung", "Amt", "Ämter", "Vorsitz", "Posten", "Geschäftsführung", "Spitze",
+                          "Nachfolge", "Amtsgeschäfte", "Führung", "Vorstandsvorsitz", "Präsidentschaft"})
+_QUOTES = frozenset("„“”\"»«")  # a date inside a quote does not bound an office named outside it
+_NEAR = 60  # characters between the role noun and a "seit"/"bis"/"von" date that bounds it
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "febr": 2, "märz": 3, "april": 4, "apr": 4,
@@ -85,6 +90,7 @@ class Cues:
     new: frozenset[str]
     former: frozenset[str]
     begins: frozenset[str]
+    takes: frozenset[str]
     leaves: frozenset[str]
     follows: frozenset[str]
     words: frozenset[str]
@@ -202,8 +208,13 @@ def _new_before(texts: list[str], k: int, cues: Cues) -> str:
 
 
 def _retired(texts: list[str], k: int) -> bool:
-    """ "a. D." (außer Dienst) within a few tokens after the role noun."""
+    """ "a. D." (außer Dienst) within a few tokens after the role noun.
+
+    The sentence splitter ends a sentence after "a." today, so "a ." closing the sentence counts too.
+    """
     window = texts[k + 1:k + 8]
+    if window[-2:] == ["a", "."] and k + 8 >= len(texts):
+        return True
     return any(window[i:i + 3] == ["a", ".", "D"] for i in range(len(window) - 2))
 
 
@@ -219,26 +230,52 @@ def _first(dates: list[DateMention], preps: frozenset[str]) -> DateMention | Non
     return next((d for d in dates if d.prep in preps), None)
 
 
-def read_bounds(texts: list[str], k: int, sentence: str, published: str | None) -> OfficeDates | None:
+def _near(sentence: str, date: DateMention, role_at: int) -> bool:
+    """Whether a date is close to the role noun, with no quotation mark between them."""
+    between = sentence[min(date.offset, role_at):max(date.offset, role_at)]
+    return len(between) <= _NEAR and _QUOTES.isdisjoint(between)
+
+
+def _begins(texts: list[str], k: int, cues: Cues, dates: list[DateMention]) -> str:
+    """The cue saying the office begins: "neue" before the role, a verb of the sentence, or "seit" near it."""
+    new = _new_before(texts, k, cues)
+    if new:
+        return new
+    verbs = sorted(cues.begins.intersection(texts) - {"seit"})
+    if verbs:
+        return verbs[0]
+    takes = sorted(cues.takes.intersection(texts))
+    if takes and (not OFFICE_WORDS.isdisjoint(texts) or any(d.prep in ("ab", "zum", "mit") for d in dates)):
+        return takes[0]
+    return "seit" if "seit" in texts[max(0, k - 6):k + 7] else ""
+
+
+def read_bounds(texts: list[str], k: int, sentence: str, published: str | None,
+                role_at: int = 0) -> OfficeDates | None:
     """The bounds the sentence gives the office whose role noun is token ``k`` (``None``: nothing said).
 
+    ``role_at`` is the role noun's character offset in ``sentence``: a "seit", "bis" or "von"
+    date bounds the office only within a few words of it ("ist seit 2019 Bürgermeister", not "…,
+    sagte Bürgermeister X, das OZG schaffe man nicht bis 2022").
+
     >>> t = "Peter Alt wurde im März 2019 zum Geschäftsführer gewählt .".split()
-    >>> read_bounds(t, 7, " ".join(t), "2019-04-02")
+    >>> read_bounds(t, 7, " ".join(t), "2019-04-02", 33)
     OfficeDates(start='2019-03-01', start_precision='month', end=None, end_precision=None, ended=False, \
 cue='gewählt')
     >>> t = "Der ehemalige Bürgermeister a . D . Hans Maier sprach .".split()
-    >>> read_bounds(t, 2, " ".join(t), "2024-02-01").ended
+    >>> read_bounds(t, 2, " ".join(t), "2024-02-01", 14).ended
     True
     """
     cues = load_cues()
     leaves = _leaves(texts, cues)
     former = _former_before(texts, k, cues) or ("a. D." if _retired(texts, k) else "") or leaves
-    begins = _new_before(texts, k, cues) or next(iter(sorted(cues.begins.intersection(texts))), "")
-    dates = dates_in(sentence, published) if (former or begins or "bis" in texts) else []
+    dates = [d for d in dates_in(sentence, published)
+             if d.prep not in ("seit", "bis", "von") or _near(sentence, d, role_at)]
+    begins = _begins(texts, k, cues, dates)
     until = _first(dates, frozenset({"bis"}))
     start = _first([d for d in dates if d is not until], _START_PREPS) if begins else None
-    if begins == "seit" and start is None:
-        begins = ""  # "seit" without a date says nothing about the office
+    if begins == "seit" and (start is None or start.prep != "seit"):
+        begins, start = "", None  # "seit" without its date says nothing about the office
     if not (former or begins or until):
         return None
     # An adjective ("ehemaliger") dates nothing: other dates of its sentence are about other things.

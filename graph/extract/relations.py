@@ -95,14 +95,19 @@ class _Sentence:
 def _role_of(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
     """(role, compound prefix) when a word names a role ("BITMi-Präsident" → Präsident, BITMi).
 
+    Roles are named in their masculine base form, so that one office gets one name however the
+    text inflects it ("Bürgermeisterin", "Vorsitzende" → "Bürgermeister", "Vorsitzender").
+
     Memoised: the same capitalised words recur in every article, and a
     frozenset caches its hash, so a hit costs one dict lookup.
     """
     if text in roles:
-        return text, ""
+        return (text + "r" if text[-1:] == "e" and text + "r" in roles else text), ""
     prefix, _, last = text.rpartition("-")
     if last.endswith("in") and last[:-2] in roles:
         last = last[:-2]
+    if last[-1:] == "e" and last + "r" in roles:
+        last += "r"  # "Vorsitzende" → "Vorsitzender", as "Bürgermeisterin" → "Bürgermeister"
     return (last, prefix) if last in roles else None
 
 
@@ -135,7 +140,7 @@ def _held(number: int, f: Found) -> _Held:
 
 def _bounds_reader(ctx: Context, sent: _Sentence) -> Callable[[int], OfficeDates | None]:
     text, published = ctx.text[sent.start:sent.end], ctx.article.published
-    return lambda k: read_bounds(sent.texts, k, text, published)
+    return lambda k: read_bounds(sent.texts, k, text, published, sent.starts[k] - sent.start)
 
 
 def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_starts: list[int]) -> _Sentence:

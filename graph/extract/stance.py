@@ -99,22 +99,38 @@ def find_statements(ctx: Context, mentions: list[Mention], relations: list[Relat
     for i, word in enumerate(texts):
         if word not in present:
             continue
-        speaker = _speaker(doc, i, word)
-        if speaker is None:
+        first = _speaker(doc, i, word)
+        if first is None:
             continue
+        speakers = _with_co_speakers(doc, first)
         lo, hi = _quote_span(ctx, i)
         statement = Statement(word, verbs.polarity.get(word, "neutral"))
         evidence = Evidence(ctx.article.id, ctx.text[lo:hi], lo, hi, ctx.article.published, extractor)
         confidence = 0.7 if _after_quote(texts, i) else 0.6
-        targets: list[Mention | None] = [*_about(doc, speaker, lo, hi)] or [None]
-        for target in targets:
-            key = (speaker.entity_id, target.entity_id if target else "", word, lo)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Relation(RelationType.SAID_ABOUT, speaker.entity_id, key[1], speaker.canonical,
-                                target.canonical if target else "", evidence, None, confidence, None,
-                                statement))
+        for speaker in speakers:
+            targets: list[Mention | None] = [*_about(doc, speakers, speaker, lo, hi)] or [None]
+            for target in targets:
+                key = (speaker.entity_id, target.entity_id if target else "", word, lo)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Relation(RelationType.SAID_ABOUT, speaker.entity_id, key[1], speaker.canonical,
+                                    target.canonical if target else "", evidence, None, confidence, None,
+                                    statement))
+    return out
+
+
+def _with_co_speakers(doc: _Doc, speaker: Mention) -> list[Mention]:
+    """The speaker and the people joined to it by "und" ("Wolters und Görlitz forderten")."""
+    out = [speaker]
+    starts, texts = doc.ctx.doc.starts, doc.ctx.doc.texts
+    k = bisect.bisect_left(starts, speaker.start)
+    while k >= 2 and texts[k - 1] in ("und", ","):
+        before = next((m for m in doc.mentions if m.end == doc.ctx.doc.tokens[k - 2].end), None)
+        if before is None or before.type is not speaker.type:
+            break
+        out.insert(0, before)
+        k = bisect.bisect_left(starts, before.start)
     return out
 
 
@@ -140,9 +156,9 @@ def _actor_after(doc: _Doc, i: int, hi: int) -> Mention | None:
     ctx, roles = doc.ctx, doc.ctx.lexicon.role_nouns
     for j in range(i + 1, min(i + 6, hi)):
         m = doc.by_start.get(ctx.doc.starts[j])
-        if m is not None:
-            return m if m.type in _SPEAKER_TYPES else None
         word = ctx.doc.texts[j]
+        if m is not None and not (m.type is EntityType.ORGANIZATION and _is_role_word(word, roles)):
+            return m if m.type in _SPEAKER_TYPES else None  # "DATABUND-Vorsitzende Hanisch" is Hanisch
         if word not in _SKIP_AFTER and not _is_role_word(word, roles):
             return None
     return None
@@ -189,10 +205,11 @@ def _quote_span(ctx: Context, i: int) -> tuple[int, int]:
     return s, e
 
 
-def _about(doc: _Doc, speaker: Mention, lo: int, hi: int) -> list[Mention]:
-    """The other actors of the quoted span (each once), leaving out the speaker's own organisations."""
+def _about(doc: _Doc, speakers: list[Mention], speaker: Mention, lo: int, hi: int) -> list[Mention]:
+    """The other actors of the quoted span (each once), leaving out the speakers and the organisations
+    the speaker holds a role in."""
     a, b = bisect.bisect_left(doc.m_starts, lo), bisect.bisect_left(doc.m_starts, hi)
-    skip = {speaker.entity_id} | doc.own.get(speaker.entity_id, set())
+    skip = {s.entity_id for s in speakers} | doc.own.get(speaker.entity_id, set())
     out: list[Mention] = []
     for m in doc.mentions[a:b]:
         if m.type in _ABOUT_TYPES and m.entity_id not in skip:

@@ -55,3 +55,12 @@ def test_stance_pronouns_and_plain_sentences_give_nothing(geonames_pipeline: Ext
     doc = geonames_pipeline.extract(article(
         "Er sagte, die AKDB sei schnell. Die AKDB betreibt Rechenzentren in Bayern. So geht es weiter."))
     assert _said(doc) == []
+
+
+def test_stance_role_compounds_and_joint_speakers(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article(
+        "„Die Nähe zählt“, sagte DATABUND-Vorsitzende Petra Hanisch. "
+        "Gerd Wolters und Anna Weber forderten einen Zeitplan von Dataport."))
+    assert _said(doc) == [("Petra Hanisch", "", "sagte", "neutral"),
+                          ("Gerd Wolters", "Dataport", "forderten", "neutral"),
+                          ("Anna Weber", "Dataport", "forderten", "neutral")]
