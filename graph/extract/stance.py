@@ -205,11 +205,29 @@ def _quote_span(ctx: Context, i: int) -> tuple[int, int]:
     return s, e
 
 
+_APPOSITION_TOKENS = 12
+
+
+def _apposition(doc: _Doc, speaker: Mention) -> set[str]:
+    """Actors in the speaker's apposition ("Anna Weber, Leiterin des Amts der Stadt Münster, sagte",
+    "Achim Heuser (Kreis Euskirchen)"): who the speaker is, not what the statement is about."""
+    starts, texts = doc.ctx.doc.starts, doc.ctx.doc.texts
+    k = bisect.bisect_left(starts, speaker.end)
+    if k >= len(texts) or texts[k] not in (",", "("):
+        return set()
+    close = ")" if texts[k] == "(" else ","
+    end = next((j for j in range(k + 1, min(k + _APPOSITION_TOKENS, len(texts))) if texts[j] in (close, ".")),
+               min(k + _APPOSITION_TOKENS, len(texts)))
+    hi = starts[end] if end < len(starts) else len(doc.ctx.text)
+    a, b = bisect.bisect_left(doc.m_starts, speaker.end), bisect.bisect_left(doc.m_starts, hi)
+    return {m.entity_id for m in doc.mentions[a:b]}
+
+
 def _about(doc: _Doc, speakers: list[Mention], speaker: Mention, lo: int, hi: int) -> list[Mention]:
     """The other actors of the quoted span (each once), leaving out the speakers and the organisations
     the speaker holds a role in."""
     a, b = bisect.bisect_left(doc.m_starts, lo), bisect.bisect_left(doc.m_starts, hi)
-    skip = {s.entity_id for s in speakers} | doc.own.get(speaker.entity_id, set())
+    skip = {s.entity_id for s in speakers} | doc.own.get(speaker.entity_id, set()) | _apposition(doc, speaker)
     out: list[Mention] = []
     for m in doc.mentions[a:b]:
         if m.type in _ABOUT_TYPES and m.entity_id not in skip:

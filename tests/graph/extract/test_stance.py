@@ -64,3 +64,9 @@ def test_stance_role_compounds_and_joint_speakers(geonames_pipeline: ExtractionP
     assert _said(doc) == [("Petra Hanisch", "", "sagte", "neutral"),
                           ("Gerd Wolters", "Dataport", "forderten", "neutral"),
                           ("Anna Weber", "Dataport", "forderten", "neutral")]
+
+
+def test_stance_the_speakers_apposition_is_not_what_they_speak_about(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article(
+        "Anna Weber, Leiterin des Bürgeramts der Stadt Münster, begrüßte die Pläne von Dataport."))
+    assert _said(doc) == [("Anna Weber", "Dataport", "begrüßte", "positive")]
