@@ -236,18 +236,19 @@ def _near(sentence: str, date: DateMention, role_at: int) -> bool:
     return len(between) <= _NEAR and _QUOTES.isdisjoint(between)
 
 
-def _begins(texts: list[str], k: int, cues: Cues, dates: list[DateMention]) -> str:
-    """The cue saying the office begins: "neue" before the role, a verb of the sentence, or "seit" near it."""
+def _begins(texts: list[str], k: int, cues: Cues) -> tuple[str, bool]:
+    """The cue saying the office begins ("neue" before the role, a verb of the sentence, "seit" near
+    the role), and whether it is an "übernimmt" that still needs a date or an office word."""
     new = _new_before(texts, k, cues)
     if new:
-        return new
+        return new, False
     verbs = sorted(cues.begins.intersection(texts) - {"seit"})
     if verbs:
-        return verbs[0]
+        return verbs[0], False
     takes = sorted(cues.takes.intersection(texts))
-    if takes and (not OFFICE_WORDS.isdisjoint(texts) or any(d.prep in ("ab", "zum", "mit") for d in dates)):
-        return takes[0]
-    return "seit" if "seit" in texts[max(0, k - 6):k + 7] else ""
+    if takes:
+        return takes[0], OFFICE_WORDS.isdisjoint(texts)
+    return ("seit" if "seit" in texts[max(0, k - 6):k + 7] else ""), False
 
 
 def read_bounds(texts: list[str], k: int, sentence: str, published: str | None,
@@ -269,9 +270,13 @@ cue='gewählt')
     cues = load_cues()
     leaves = _leaves(texts, cues)
     former = _former_before(texts, k, cues) or ("a. D." if _retired(texts, k) else "") or leaves
+    begins, needs_date = _begins(texts, k, cues)
+    if not (former or begins or "bis" in texts[max(0, k - 8):k + 9]):
+        return None  # most cued sentences end here, before any date is parsed
     dates = [d for d in dates_in(sentence, published)
              if d.prep not in ("seit", "bis", "von") or _near(sentence, d, role_at)]
-    begins = _begins(texts, k, cues, dates)
+    if needs_date and not any(d.prep in ("ab", "zum", "mit") for d in dates):
+        begins = ""  # "übernimmt erneut die Schulung": a task, not an office
     until = _first(dates, frozenset({"bis"}))
     start = _first([d for d in dates if d is not until], _START_PREPS) if begins else None
     if begins == "seit" and (start is None or start.prep != "seit"):

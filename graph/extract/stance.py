@@ -78,6 +78,7 @@ class _Doc:
     mentions: list[Mention]
     m_starts: list[int]
     by_start: dict[int, Mention]
+    by_end: dict[int, Mention]
     own: dict[str, set[str]]  # speaker id → organisations of their stated roles (not "about" them)
 
 
@@ -93,12 +94,12 @@ def find_statements(ctx: Context, mentions: list[Mention], relations: list[Relat
     for r in relations:
         if r.type in _OWN_TYPES and r.confidence >= _OWN_CONFIDENCE:
             own.setdefault(r.source, set()).add(r.target)
-    doc = _Doc(ctx, mentions, [m.start for m in mentions], {m.start: m for m in mentions}, own)
+    doc = _Doc(ctx, mentions, [m.start for m in mentions], {m.start: m for m in mentions},
+               {m.end: m for m in mentions}, own)
     out: list[Relation] = []
     seen: set[tuple[str, str, str, int]] = set()
-    for i, word in enumerate(texts):
-        if word not in present:
-            continue
+    for i in _positions(texts, present):
+        word = texts[i]
         first = _speaker(doc, i, word)
         if first is None:
             continue
@@ -120,13 +121,27 @@ def find_statements(ctx: Context, mentions: list[Mention], relations: list[Relat
     return out
 
 
+def _positions(texts: list[str], words: frozenset[str]) -> list[int]:
+    """Token indices of ``words``, found by ``list.index`` (a C loop) rather than a Python one."""
+    found = []
+    for word in words:
+        i = -1
+        try:
+            while True:
+                i = texts.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+    return sorted(found)
+
+
 def _with_co_speakers(doc: _Doc, speaker: Mention) -> list[Mention]:
     """The speaker and the people joined to it by "und" ("Wolters und Görlitz forderten")."""
     out = [speaker]
     starts, texts = doc.ctx.doc.starts, doc.ctx.doc.texts
     k = bisect.bisect_left(starts, speaker.start)
     while k >= 2 and texts[k - 1] in ("und", ","):
-        before = next((m for m in doc.mentions if m.end == doc.ctx.doc.tokens[k - 2].end), None)
+        before = doc.by_end.get(doc.ctx.doc.tokens[k - 2].end)
         if before is None or before.type is not speaker.type:
             break
         out.insert(0, before)
