@@ -41,6 +41,10 @@ CUE_KINDS = ("new", "former", "begins", "takes", "leaves", "follows")
 OFFICE_WORDS = frozenset({"Leitung", "Amt", "Ämter", "Vorsitz", "Posten", "Geschäftsführung", "Spitze",
                           "Nachfolge", "Amtsgeschäfte", "Führung", "Vorstandsvorsitz", "Präsidentschaft"})
 _QUOTES = frozenset("„“”\"»«")  # a date inside a quote does not bound an office named outside it
+# "seit"/"bis" bound the office only in a sentence saying that someone holds it ("ist seit 2019
+# Bürgermeister", "war bis 2023 Landrätin"), not in "Laut X, Präsident der Y, sollen bis 2025 …".
+_HOLDING = frozenset({"ist", "war", "bleibt", "blieb", "amtiert", "amtierte", "leitet", "leitete", "führt",
+                      "führte", "steht", "stand", "gehört", "gehörte"})
 _NEAR = 60  # characters between the role noun and a "seit"/"bis"/"von" date that bounds it
 
 MONTHS = {
@@ -248,7 +252,8 @@ def _begins(texts: list[str], k: int, cues: Cues) -> tuple[str, bool]:
     takes = sorted(cues.takes.intersection(texts))
     if takes:
         return takes[0], OFFICE_WORDS.isdisjoint(texts)
-    return ("seit" if "seit" in texts[max(0, k - 6):k + 7] else ""), False
+    near = "seit" in texts[max(0, k - 6):k + 7] and not _HOLDING.isdisjoint(texts)
+    return ("seit" if near else ""), False
 
 
 def read_bounds(texts: list[str], k: int, sentence: str, published: str | None,
@@ -271,10 +276,12 @@ cue='gewählt')
     leaves = _leaves(texts, cues)
     former = _former_before(texts, k, cues) or ("a. D." if _retired(texts, k) else "") or leaves
     begins, needs_date = _begins(texts, k, cues)
-    if not (former or begins or "bis" in texts[max(0, k - 8):k + 9]):
+    held = "bis" in texts[max(0, k - 8):k + 9] and not _HOLDING.isdisjoint(texts)
+    if not (former or begins or held):
         return None  # most cued sentences end here, before any date is parsed
+    bounding = held or begins == "seit"
     dates = [d for d in dates_in(sentence, published)
-             if d.prep not in ("seit", "bis", "von") or _near(sentence, d, role_at)]
+             if d.prep not in ("seit", "bis", "von") or (bounding and _near(sentence, d, role_at))]
     if needs_date and not any(d.prep in ("ab", "zum", "mit") for d in dates):
         begins = ""  # "übernimmt erneut die Schulung": a task, not an office
     until = _first(dates, frozenset({"bis"}))

@@ -107,6 +107,9 @@ def test_offices_dates_far_from_the_role_are_not_its_bounds(geonames_pipeline: E
         "„Wenn jede Kommune für sich digitalisiert, schaffen wir das OZG nicht bis 2022“, sagte "
         "Vitako-Vorsitzender Gerd Wolters. Sabine Lorenz war bislang Bereichsleiterin bei der Südwestfalen-IT und "
         "gehört dem Vitako-Vorstand seit 2019 an. Die Musterdaten GmbH übernimmt erneut die Schulung; "
-        "Geschäftsführer Thomas Brandt kündigte das an.", published="2022-02-08"))
+        "Geschäftsführer Thomas Brandt kündigte das an. "
+        "Laut Anna Weber, Präsidentin der Musterdaten GmbH, sollen bis Ende 2025 alle Leistungen online sein.",
+        published="2022-02-08"))
     assert [(o[0], o[3]) for o in _offices(doc)] == [
-        ("Gerd Wolters", None), ("Sabine Lorenz", OfficeDates(ended=True, cue="bislang")), ("Thomas Brandt", None)]
+        ("Gerd Wolters", None), ("Sabine Lorenz", OfficeDates(ended=True, cue="bislang")), ("Thomas Brandt", None),
+        ("Anna Weber", None)]
