@@ -50,8 +50,8 @@ class OfficeTrack:
     end: _Bound | None = None
     ended_by: _Bound | None = None  # "ehemaliger" without a date: the article date bounds the end
     oldest: _Bound | None = None  # the first sighting (fallback start)
-    predecessor: str | None = None
-    successor: str | None = None
+    predecessor: dict[str, Any] | None = None  # {"id", "article_id", "published", "sentence"}
+    successor: dict[str, Any] | None = None
     cues: set[str] = field(default_factory=set)
 
 
@@ -94,10 +94,13 @@ def link_successions(docs: list[DocumentExtraction], tracks: dict[OfficeKey, Off
                         and r.evidence.start == rel.evidence.start), None)
             later = tracks.get(("HOLDS_ROLE", rel.source, org, rel.role)) if org else None
             earlier = tracks.get(("HOLDS_ROLE", rel.target, org, rel.role)) if org else None
+            ev = rel.evidence
+            said = {"article_id": ev.article_id or doc.article_id, "published": ev.published,
+                    "sentence": ev.sentence}
             if later is not None and later.predecessor is None:
-                later.predecessor = rel.target
+                later.predecessor = {"id": rel.target, **said}
             if earlier is not None and earlier.successor is None:
-                earlier.successor = rel.source
+                earlier.successor = {"id": rel.source, **said}
 
 
 def office_props(track: OfficeTrack) -> dict[str, Any]:
@@ -112,8 +115,60 @@ def office_props(track: OfficeTrack) -> dict[str, Any]:
         "end_date": end.day if end else None,
         "end_precision": end.precision if end else None,
         "status": status,
-        "bounds": {"start": start.to_dict() if start else None, "end": end.to_dict() if end else None},
-        "predecessor": track.predecessor,
-        "successor": track.successor,
+        "bounds": {"start": start.to_dict() if start else None, "end": end.to_dict() if end else None,
+                   "predecessor": track.predecessor, "successor": track.successor},
+        "predecessor": track.predecessor["id"] if track.predecessor else None,
+        "successor": track.successor["id"] if track.successor else None,
     }
     return {k: v for k, v in props.items() if v is not None}
+
+
+def _older_wins(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Of two bounds with the same date, the one a full build keeps: from the older article, then the
+    higher article id (a build reads articles newest first, ties by id, and keeps the last equal one)."""
+    key_a = (str(a.get("published") or ""), _neg(a.get("article_id")))
+    key_b = (str(b.get("published") or ""), _neg(b.get("article_id")))
+    return a if key_a <= key_b else b
+
+
+def _neg(text: Any) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in str(text or ""))
+
+
+def _earliest(bounds: list[dict[str, Any] | None], source: set[str]) -> dict[str, Any] | None:
+    found = [b for b in bounds if b and b.get("source") in source]
+    if not found:
+        return None
+    best = found[0]
+    for b in found[1:]:
+        a_key, b_key = (best["date"], best["precision"]), (b["date"], b["precision"])
+        best = b if b_key < a_key else best if a_key < b_key else _older_wins(best, b)
+    return best
+
+
+def _newest(links: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The succession a full build keeps: from the newest article, then the lower article id."""
+    found = [x for x in links if x]
+    return min(found, key=lambda x: (not x.get("published"), _neg(x.get("published")),
+                                     str(x.get("article_id") or "")), default=None)
+
+
+def merge_office_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The office of two builds over disjoint articles, as one build over all of them would give it
+    (for :func:`graph.build.incremental.update_graph`)."""
+    bounds = [old.get("bounds") or {}, new.get("bounds") or {}]
+    start = (_earliest([b.get("start") for b in bounds], {"text"})
+             or _earliest([b.get("start") for b in bounds], {"first_seen"}))
+    end = (_earliest([b.get("end") for b in bounds], {"text"})
+           or _earliest([b.get("end") for b in bounds], {"article_date"}))
+    track = OfficeTrack(
+        start=_Bound(start["date"], start["precision"], "text", "", {}) if start and start["source"] == "text"
+        else None,
+        end=_Bound(end["date"], end["precision"], "text", "", {}) if end else None,
+        oldest=_Bound(start["date"], start["precision"], "first_seen", "", {}) if start else None,
+        predecessor=_newest([b.get("predecessor") for b in bounds]),
+        successor=_newest([b.get("successor") for b in bounds]),
+    )
+    props = office_props(track)
+    props["bounds"] = {**props["bounds"], "start": start, "end": end}
+    return props

@@ -102,3 +102,9 @@ def _edge(key: tuple[str, str, str], s: _Said) -> Edge:
         **s.polarity,
     }
     return Edge(etype, source, target, props)  # type: ignore[arg-type]
+
+
+def merge_statement_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Polarity counts of two builds over disjoint articles added up, and the dominant one again."""
+    counts = {p: int(old.get(p) or 0) + int(new.get(p) or 0) for p in POLARITIES}
+    return {**counts, "polarity": dominant(counts)}

@@ -138,9 +138,22 @@ def _held(number: int, f: Found) -> _Held:
     return number, f[1], f[2], f[3], isinstance(f[5], OfficeDates) and f[5].ended
 
 
+_BOUNDS_WINDOW = 30  # tokens either side of a role noun that may hold its cues and dates
+
+
 def _bounds_reader(ctx: Context, sent: _Sentence) -> Callable[[int], OfficeDates | None]:
-    text, published = ctx.text[sent.start:sent.end], ctx.article.published
-    return lambda k: read_bounds(sent.texts, k, text, published, sent.starts[k] - sent.start)
+    """Bounds of the office at a role token, read from at most 30 tokens either side of it.
+
+    The window keeps the cost per role constant, so a 1 MB "sentence" without punctuation stays linear.
+    """
+    published = ctx.article.published
+
+    def read(k: int) -> OfficeDates | None:
+        lo, hi = max(0, k - _BOUNDS_WINDOW), min(len(sent.texts), k + _BOUNDS_WINDOW + 1)
+        start, end = sent.starts[lo], sent.tokens[hi - 1].end
+        return read_bounds(sent.texts[lo:hi], k - lo, ctx.text[start:end], published, sent.starts[k] - start)
+
+    return read
 
 
 def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_starts: list[int]) -> _Sentence:
@@ -263,10 +276,11 @@ def _copula(sent: _Sentence, roles: frozenset[str]) -> list[Found]:
 
 def _person_before_within(sent: _Sentence, k: int, window: int) -> Mention | None:
     """The last person mention ending before token ``k``, at most ``window`` tokens back."""
-    limit = sent.starts[max(0, k - window)] if sent.starts else 0
-    end = sent.starts[k] if k < len(sent.starts) else sent.end
-    people = [m for m in sent.mentions if m.type is EntityType.PERSON and limit <= m.start and m.end <= end]
-    return people[-1] if people else None
+    for j in range(k - 1, max(-1, k - window - 1), -1):
+        m = sent.mention_ending_before(j + 1)
+        if m is not None and m.type is EntityType.PERSON:
+            return m
+    return None
 
 
 def _person_within(sent: _Sentence, k: int, window: int) -> Mention | None:

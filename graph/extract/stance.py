@@ -42,6 +42,7 @@ _SKIP_AFTER = frozenset({"der", "die", "das", "des", "Dr", "Prof", ".", "auch", 
                          "außerdem", "etwa", "unter", "anderem", "so", "nun", "damals", "heute"})
 _SUBJECT_WINDOW = 15  # tokens between a speaker before the verb and the verb
 _QUOTE_REACH = 1500  # characters a quote may run over sentence ends
+_SPAN_CAP = 600  # characters either side of the verb: a 1 MB "sentence" is quoted in part, in linear time
 _OWN_TYPES = (RelationType.HOLDS_ROLE, RelationType.AFFILIATED_WITH)
 _OWN_CONFIDENCE = 0.7  # "Landrat X" linked to the nearest organisation (0.6) is a guess, not their own
 
@@ -217,7 +218,7 @@ def _quote_span(ctx: Context, i: int) -> tuple[int, int]:
         closing = text.find("“", e, e + _QUOTE_REACH)
         if closing >= 0:
             e = max(e, doc.sentences[doc.sentence_of(closing)][1])
-    return s, e
+    return max(s, verb - _SPAN_CAP), min(e, verb + _SPAN_CAP)
 
 
 _APPOSITION_TOKENS = 12

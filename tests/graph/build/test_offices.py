@@ -88,3 +88,32 @@ def test_offices_cli_export_and_paths_at_a_date(built: GraphData, settings: Sett
     assert hops["2023-01-01"] == [("CO_MENTIONED", "")]  # still named together, no longer in office
     bad = runner.invoke(app, ["export", "--format", "json", "--out", str(out), "--as-of", "März"], env=env)
     assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_offices_incremental_update_equals_full_build(settings: Settings, first: int) -> None:
+    """Adding the second article to a built graph (in either order) gives the full build's offices."""
+    from graph.build.builder import build_graph
+    from graph.build.incremental import update_graph
+    from graph.extract.pipeline import ExtractionPipeline
+    from graph.model import Article
+    from graph.resolve.resolver import resolve
+
+    pipe = ExtractionPipeline.from_settings(settings)
+    articles = [Article(id=a["id"], source="test", title=a["title"], published=a["published"], text=a["text"],
+                        tags=("Personalien",)) for a in ARTICLES]
+    docs = [pipe.extract(a) for a in articles]
+    full_res = resolve(docs, [], settings)
+
+    def part(i: int) -> object:
+        class _Part:
+            entities = full_res.entities
+            extractions = [d for d in full_res.extractions if d.article_id == articles[i].id]
+        return _Part()
+
+    full = build_graph(articles, full_res, settings)
+    old = build_graph([articles[first]], part(first), settings)  # type: ignore[arg-type]
+    updated = update_graph(old, [articles[1 - first]], part(1 - first), settings)  # type: ignore[arg-type]
+    assert updated is not None
+    assert updated.edges_by_type("HOLDS_ROLE") == full.edges_by_type("HOLDS_ROLE")
+    assert _office(full, ALT).props["end_date"] == "2022-07-01"
