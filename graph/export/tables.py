@@ -26,6 +26,18 @@ EDGE_COLUMNS = (
     "lift",
     "role",
     "count",
+    # HOLDS_ROLE: the office in time; SAID_ABOUT / SAID_ON: statements by polarity
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "status",
+    "predecessor",
+    "successor",
+    "polarity",
+    "positive",
+    "negative",
+    "neutral",
 )
 EVIDENCE_COLUMNS = (
     "edge_id",
@@ -37,6 +49,8 @@ EVIDENCE_COLUMNS = (
     "sentence",
     "start",
     "end",
+    "verb",
+    "polarity",
 )
 
 
