@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from graph.cli import app
 from graph.model import Edge, GraphData, SubgraphFilter, entity_id, filter_graph
 from graph.settings import Settings
+from tests.graph.build.seedlike import Resolution
 
 ARTICLES = [
     {"id": "bsp-1", "title": "Beispiel-IT: Neue Spitze", "published": "2019-04-02",
@@ -105,15 +106,12 @@ def test_offices_incremental_update_equals_full_build(settings: Settings, first:
     docs = [pipe.extract(a) for a in articles]
     full_res = resolve(docs, [], settings)
 
-    def part(i: int) -> object:
-        class _Part:
-            entities = full_res.entities
-            extractions = [d for d in full_res.extractions if d.article_id == articles[i].id]
-        return _Part()
+    def part(i: int) -> Resolution:
+        return Resolution(full_res.entities, [d for d in full_res.extractions if d.article_id == articles[i].id])
 
     full = build_graph(articles, full_res, settings)
-    old = build_graph([articles[first]], part(first), settings)  # type: ignore[arg-type]
-    updated = update_graph(old, [articles[1 - first]], part(1 - first), settings)  # type: ignore[arg-type]
+    old = build_graph([articles[first]], part(first), settings)
+    updated = update_graph(old, [articles[1 - first]], part(1 - first), settings)
     assert updated is not None
     assert updated.edges_by_type("HOLDS_ROLE") == full.edges_by_type("HOLDS_ROLE")
     assert _office(full, ALT).props["end_date"] == "2022-07-01"
