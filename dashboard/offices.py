@@ -65,6 +65,7 @@ def office_rows(graph: GraphData, entity_id: str, names: dict[str, str]) -> list
         bounds: dict[str, Any] = raw if isinstance(raw, dict) else {}
         rows.append({
             "label": label, "other": other, "status": status, "start": start, "end": end,
+            "seen_to": p.get("last_seen"),
             "from": _shown(start, p.get("start_precision") if p.get("start_date") else "day"),
             "to": "now" if status == "current" and not p.get("end_date") else _shown(
                 end, p.get("end_precision") if p.get("end_date") else "day"),
@@ -85,7 +86,8 @@ def _day(value: Any) -> dt.date | None:
 
 
 def _range(rows: Iterable[dict[str, Any]]) -> tuple[dt.date, dt.date]:
-    days = [d for r in rows for d in (_day(r["start"]), _day(r["end"])) if d is not None]
+    days = [d for r in rows for d in (_day(r["start"]), _day(r["end"]), _day(r.get("seen_to")))
+            if d is not None]
     lo, hi = (min(days), max(days)) if days else (dt.date(2000, 1, 1), dt.date(2000, 1, 1))
     if (hi - lo).days < 60:
         lo, hi = lo - dt.timedelta(days=30), hi + dt.timedelta(days=30)
@@ -99,6 +101,10 @@ def timeline_html(rows: list[dict[str, Any]]) -> str:
     ...                       "end": "2021-01-01", "from": "2019", "to": "2021"}])
     >>> "&lt;b&gt;CEO&lt;/b&gt;" in out, "left:0.0%" in out, "width:100.0%" in out
     (True, True, True)
+    >>> out = timeline_html([{"label": "CEO", "status": "current", "start": "2022-01-01", "end": None,
+    ...                       "seen_to": "2024-01-01", "from": "2022", "to": "now"}])
+    >>> "left:0.0%" in out and "width:100.0%" in out  # an open office runs to the last sighting and on
+    True
     """
     lo, hi = _range(rows)
     span = max((hi - lo).days, 1)
