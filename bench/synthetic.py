@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import networkx as nx
@@ -315,8 +315,14 @@ def _listing(
     return article, DocumentExtraction(aid, tuple(writer.mentions), tuple(relations), tuple(writer.sentences))
 
 
-def generate(n_articles: int, seed: int = 42, listing_every: int = 10) -> SyntheticCorpus:
-    """``n_articles`` news articles (plus one vendor listing per ``listing_every``), reproducibly."""
+def generate(
+    n_articles: int, seed: int = 42, listing_every: int = 10, publishers: int = 0
+) -> SyntheticCorpus:
+    """``n_articles`` news articles (plus one vendor listing per ``listing_every``), reproducibly.
+
+    ``publishers`` > 0 spreads the documents over that many outlets (``portal-<k>.example``, by
+    article number, so the texts and the random draws stay those of ``publishers=0``).
+    """
     rng = np.random.default_rng(seed)
     pools = _actors(rng, n_articles)
     entities = {e.id: e for pool in pools.values() for e in pool}
@@ -324,12 +330,13 @@ def generate(n_articles: int, seed: int = 42, listing_every: int = 10) -> Synthe
     articles, docs = [], []
     for no in range(n_articles):
         day = (start + timedelta(days=int(rng.integers(0, 3650)))).isoformat()
+        outlet = f"portal-{no % publishers}.example" if publishers else None
         article, doc = _article(rng, pools, no, day)
-        articles.append(article)
+        articles.append(replace(article, publisher=outlet, source_kind="editorial") if outlet else article)
         docs.append(doc)
         if listing_every and no % listing_every == 0:
             article, doc = _listing(rng, pools, no, day)
-            articles.append(article)
+            articles.append(replace(article, publisher=outlet) if outlet else article)
             docs.append(doc)
     return SyntheticCorpus(articles, SyntheticResolution(entities, docs))
 

@@ -43,13 +43,15 @@ def profile(entity_id: str, snap: str) -> dict[str, Any] | None:
                "kind": other.get("kind"), "edge": edge.get("type"), "role": edge.get("role"),
                "articles": int(edge.get("articles") or edge.get("count") or 0),
                "first_seen": edge.get("first_seen"), "last_seen": edge.get("last_seen"),
+               "level": edge.get("evidence_level"), "sources": edge.get("independent_sources"),
                "evidence": _evidence_rows(edge.get("evidence"), titles)}
         if edge.get("type") == "SAID_ABOUT":
             continue  # statements have their own section (dashboard.offices.statement_rows)
         (roles if edge.get("type") in ("HOLDS_ROLE", "AFFILIATED_WITH") else partners).append(row)
     partners.sort(key=lambda r: (-r["articles"], str(r["name"])))
     return {"entity": ent, "partners": partners, "roles": roles,
-            "timeline": mentions_over_time(entity_id, snap)}
+            "timeline": mentions_over_time(entity_id, snap),
+            "publishers": compute.reporting_publishers(data.graph_data(snap), entity_id)}
 
 
 def mentions_over_time(entity_id: str, snap: str) -> pd.DataFrame:

@@ -54,6 +54,35 @@ def articles_frame(data: GraphData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+PUBLISHER_COLUMNS = ["publisher", "articles", "self_published", "press_release", "editorial",
+                     "official_record"]
+UNKNOWN_PUBLISHER = "(unknown)"
+
+
+def reporting_publishers(data: GraphData, entity_id: str) -> pd.DataFrame:
+    """Who reports about an actor: documents naming it per publisher and source kind, most first.
+
+    Counts the articles and teasers with a ``MENTIONS`` edge to ``entity_id``
+    (vendor listings are addresses, not reports); a document without a
+    publisher counts under ``(unknown)``.
+    """
+    articles = {n.id: n.props for n in data.nodes if n.label == "Article"}
+    counts: dict[str, Counter[str]] = {}
+    for e in data.edges:
+        if e.type != "MENTIONS" or e.target != entity_id:
+            continue
+        props = articles.get(e.source) or {}
+        if props.get("role") == "vendor_listing":
+            continue
+        row = counts.setdefault(str(props.get("publisher") or UNKNOWN_PUBLISHER), Counter())
+        row["articles"] += 1
+        row[str(props.get("source_kind") or "editorial")] += 1
+    rows = [{"publisher": p, **{c: int(n.get(c, 0)) for c in PUBLISHER_COLUMNS[1:]}}
+            for p, n in counts.items()]
+    frame = pd.DataFrame(rows, columns=PUBLISHER_COLUMNS)
+    return frame.sort_values(["articles", "publisher"], ascending=[False, True]).reset_index(drop=True)
+
+
 def edges_frame(data: GraphData, types: tuple[str, ...] = ("CO_MENTIONED",)) -> pd.DataFrame:
     """Entity–entity edges of ``types`` with their main counts."""
     cols = ["type", "source", "target", "weight", "articles", "sentence_count", "npmi",

@@ -136,8 +136,7 @@ def top_actors(flt: SubgraphFilter, snap: str, n: int = 10) -> pd.DataFrame:
 
 def _needs_subgraph(flt: SubgraphFilter) -> bool:
     """Whether ``flt`` drops entities for reasons other than their type and kind."""
-    return bool(flt.edge_types or flt.min_articles > 1 or flt.min_npmi > -1.0 or flt.date_from
-                or flt.date_to or flt.land or flt.focus)
+    return bool(flt.restricts_ties() or flt.date_from or flt.date_to or flt.land or flt.focus)
 
 
 def entity_options(snap: str) -> dict[str, str]:
@@ -172,7 +171,9 @@ def _network_html(flt: SubgraphFilter, metric: str, colour_by: str, snap: str, s
     with timing.step("network:layout"):  # logged only on a cache miss (see dashboard.prefetch)
         nodes, edges = netdata.network_lists(filtered(flt, snap), metric=metric, colour_by=colour_by,
                                              focus=flt.focus, depth=flt.depth, cap=flt.node_cap, seed=seed)
-        return netview.network_html(nodes, edges, script_src=script_src), len(nodes), len(edges)
+        legend = netview.level_legend(netdata.LEVEL_STYLES)
+        page = netview.network_html(nodes, edges, script_src=script_src, legend=legend)
+        return page, len(nodes), len(edges)
 
 
 def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:

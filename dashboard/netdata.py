@@ -20,6 +20,14 @@ from graph.analyze.layout import seeded_layout
 from graph.model import Edge, GraphData
 
 METRICS = ("pagerank", "degree", "strength", "articles", "mentions")
+# How each rung of the evidence ladder is drawn (the legend under the network shows the same):
+# weak ties light and dotted, stated ones dark, corroborated ones darkest and thicker.
+LEVEL_STYLES: dict[str, dict[str, Any]] = {
+    "article": {"color": "#c8c8c8", "dashes": [2, 4], "extra": 0.0},
+    "sentence": {"color": "#8c8c8c", "dashes": False, "extra": 0.0},
+    "stated": {"color": "#2f5d8a", "dashes": [8, 4], "extra": 1.0},
+    "corroborated": {"color": "#14324f", "dashes": False, "extra": 2.5},
+}
 
 
 def _entity_props(data: GraphData) -> dict[str, dict[str, Any]]:
@@ -65,6 +73,9 @@ def _edge_title(a: str, b: str, props: dict[str, Any], etype: str) -> str:
              f"articles: {props.get('articles') or props.get('count') or 0}, "
              f"sentences: {props.get('sentence_count') or 0}, "
              f"first/last: {props.get('first_seen') or '?'} … {props.get('last_seen') or '?'}"]
+    if props.get("evidence_level"):
+        lines.append(f"evidence: {props['evidence_level']} · independent sources: "
+                     f"{props.get('independent_sources') or 0}")
     if props.get("role"):
         lines.append(f"role: {props['role']}")
     for ev in compute.parse_evidence(props.get("evidence"))[:3]:
@@ -114,11 +125,20 @@ def _edge(key: int, edge: Edge, names: dict[str, str]) -> dict[str, Any]:
     The page carries ~3,000 of these for 500 nodes: numbers are rounded to
     what a drawing can show and ``dashes`` is left out where it is vis-network's
     default (solid), so the page the browser parses on every draw stays small.
+    Colour, dashes and extra width show the evidence level (:data:`LEVEL_STYLES`);
+    an edge without a level (an older graph) keeps the old look: typed ties dashed.
     """
     weight = float(edge.props.get("articles") or edge.props.get("weight") or 1)
     title = _edge_title(names[edge.source], names[edge.target], edge.props, edge.type)
+    style = LEVEL_STYLES.get(str(edge.props.get("evidence_level")))
+    extra = style["extra"] if style else 0.0
     item: dict[str, Any] = {"id": str(key), "from": edge.source, "to": edge.target,
-                            "width": round(1 + min(6.0, math.log1p(weight)), 2), "title": title}
-    if edge.type != "CO_MENTIONED":
-        item["dashes"] = True
+                            "width": round(1 + extra + min(6.0, math.log1p(weight)), 2), "title": title}
+    if style is None:
+        if edge.type != "CO_MENTIONED":
+            item["dashes"] = True
+        return item
+    item["color"] = style["color"]
+    if style["dashes"]:
+        item["dashes"] = style["dashes"]
     return item

@@ -110,12 +110,31 @@ def _library_tag(script_src: str | None) -> str:
     return "<script>" + vis_script() + "</script>"
 
 
+def level_legend(styles: dict[str, dict[str, Any]]) -> str:
+    """An HTML legend of the evidence levels: one short line drawn per level (fixed text only).
+
+    >>> "corroborated" in level_legend({"corroborated": {"color": "#000", "dashes": False, "extra": 2}})
+    True
+    """
+    items = []
+    for level, style in styles.items():
+        dash = " ".join(str(int(d)) for d in style["dashes"]) if style["dashes"] else "none"
+        width = 2 + float(style["extra"])
+        items.append(
+            f"<span style='margin-right:14px'><svg width='36' height='10'><line x1='0' y1='5' x2='36' "
+            f"y2='5' stroke='{html.escape(style['color'], quote=True)}' stroke-width='{width:g}' "
+            f"stroke-dasharray='{dash}'/></svg> {html.escape(level)}</span>")
+    return "<div id='legend' style='font-size:13px;padding:4px'>Evidence: " + "".join(items) + "</div>"
+
+
 def network_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height: int = 640,
-                 profile_url: str = "profile?entity=", script_src: str | None = None) -> str:
+                 profile_url: str = "profile?entity=", script_src: str | None = None,
+                 legend: str = "") -> str:
     """A complete HTML page drawing ``nodes`` (id,label,x,y,size,color,title) and ``edges``.
 
     ``script_src`` is the URL of ``vis-network.min.js`` on the dashboard's own
     server; without it the bundle is inlined and the page works on its own.
+    ``legend`` is trusted HTML shown under the drawing (see :func:`level_legend`).
 
     >>> "<script>alert" in network_html([{"id": "a", "label": "<script>alert(1)</script>"}], [])
     False
@@ -124,6 +143,7 @@ def network_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, he
     style = (f"html,body{{margin:0;font-family:sans-serif}}#net{{width:100%;height:{int(height)}px;"
              "border:1px solid #ddd}#info{font-size:13px;white-space:pre-wrap;padding:4px}")
     return ("<!doctype html><html><head><meta charset='utf-8'><style>" + style + "</style>"
-            + _library_tag(script_src) + "</head><body><div id='net'></div><div id='info'></div>"
+            + _library_tag(script_src) + "</head><body><div id='net'></div>" + legend
+            + "<div id='info'></div>"
             "<script type='application/json' id='skg-data'>" + payload + "</script>"
             "<script>" + _SCRIPT + "</script></body></html>")

@@ -65,10 +65,18 @@ def coerce_param(value: str) -> Any:
 
 
 def run(query: str, params: dict[str, Any]) -> QueryResult:
-    """Run a read-only query with the configured row cap."""
+    """Run a read-only query under the configured time and row limits (settings ``query_*``)."""
     if not query.strip():
         raise SkgError("the query is empty", hint="type a MATCH … RETURN query or pick a saved one")
-    return data.store().cypher(query, params, row_cap=int(data.settings().query_row_cap))
+    return data.store().cypher(query, params)
+
+
+def time_limit() -> str:
+    """The console's time limit in words, shown while a query runs."""
+    seconds = float(data.settings().query_timeout_s)
+    if seconds <= 0:
+        return "none (query_timeout_s = 0)"
+    return f"{seconds:g} s (setting query_timeout_s)"
 
 
 def as_frame(result: QueryResult) -> pd.DataFrame:

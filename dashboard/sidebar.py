@@ -21,6 +21,7 @@ import streamlit as st
 from dashboard import data
 from graph.errors import SkgError
 from graph.model import EntityType, OrgKind
+from graph.model.graphdata import EVIDENCE_LEVELS
 from graph.settings import Settings
 from graph.store.base import SubgraphFilter
 
@@ -49,6 +50,9 @@ def _widgets(s: Settings, snap: str | None) -> None:
     st.selectbox("Land", data.lands(snap), index=None, key="f_land", placeholder="all Länder")
     st.number_input("Min. articles per tie", 1, 1000, int(s.min_articles), key="f_min_articles")
     st.slider("Association threshold (NPMI)", -1.0, 1.0, float(s.min_npmi), 0.05, key="f_npmi")
+    st.selectbox("Evidence at least", EVIDENCE_LEVELS, key="f_level",
+                 help="article: named in one article · sentence: in one sentence · stated: a stated "
+                      "relation · corroborated: sentence-level or stated in two independent sources")
     st.number_input("Node cap", 10, 5000, int(s.node_cap), step=50, key="f_cap")
 
 
@@ -59,6 +63,8 @@ def summary(flt: SubgraphFilter) -> str:
     'PERSON · Bayern · ≤ 300 nodes'
     >>> summary(SubgraphFilter(node_cap=300))
     'All actors and ties · ≤ 300 nodes'
+    >>> summary(SubgraphFilter(min_evidence_level="stated"))
+    'evidence ≥ stated'
     """
     parts = [", ".join(flt.types), ", ".join(flt.kinds)]
     if flt.date_from or flt.date_to:
@@ -68,6 +74,8 @@ def summary(flt: SubgraphFilter) -> str:
         parts.append(f"ties in ≥ {flt.min_articles} articles")
     if flt.min_npmi > -1.0:
         parts.append(f"NPMI ≥ {flt.min_npmi:g}")
+    if flt.min_evidence_level != "article":
+        parts.append(f"evidence ≥ {flt.min_evidence_level}")
     text = " · ".join(p for p in parts if p) or "All actors and ties"
     return f"{text} · ≤ {flt.node_cap} nodes" if flt.node_cap else text
 
@@ -85,5 +93,6 @@ def current_filter(focus: str | None = None, depth: int = 1) -> SubgraphFilter:
         date_from=_iso(state.get("f_from")), date_to=_iso(state.get("f_to")),
         land=state.get("f_land") or None, min_articles=int(state.get("f_min_articles") or s.min_articles),
         min_npmi=float(state.get("f_npmi", s.min_npmi)), node_cap=int(state.get("f_cap") or s.node_cap),
+        min_evidence_level=str(state.get("f_level") or "article"),
         focus=focus, depth=depth,
     )

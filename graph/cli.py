@@ -71,6 +71,7 @@ def show_settings(
 def _register_stages() -> None:
     from graph.analyze import commands as analyze_cmds
     from graph.build import commands as build_cmds
+    from graph.doctor import commands as doctor_cmds
     from graph.export import commands as export_cmds
     from graph.extract import commands as extract_cmds
     from graph.extract.evaluation import commands as eval_cmds
@@ -80,7 +81,7 @@ def _register_stages() -> None:
     from graph.store.neo4j_server import commands as neo4j_cmds
 
     for module in (ingest_cmds, extract_cmds, eval_cmds, resolve_cmds, build_cmds, store_cmds,
-                   neo4j_cmds, analyze_cmds, export_cmds):
+                   neo4j_cmds, analyze_cmds, export_cmds, doctor_cmds):
         module.register(app)
     from dashboard import commands as dashboard_cmds
 

@@ -93,6 +93,12 @@ class QueryError(StoreError):
     code = "E403"
 
 
+class QueryTimeoutError(QueryError):
+    """A user Cypher query was stopped at its time limit."""
+
+    code = "E404"
+
+
 class ExportError(SkgError):
     """An export could not be written."""
 

@@ -40,6 +40,7 @@ class BuildReport:
     backbone: dict[str, Any] = field(default_factory=dict)
     review_candidates: int = 0
     warnings: list[str] = field(default_factory=list)
+    evidence_levels: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stored as corpus meta ``last_build``)."""
@@ -69,6 +70,23 @@ def _extract_all(
     return out, version
 
 
+def _with_sources(corpus: Any) -> list[Article]:
+    """The corpus's articles; ones stored before publishers existed get them now, and keep them.
+
+    (A corpus store written by an older version has no ``publisher``/``source_kind``: the ingest
+    stage's rules fill them from the stored URL and text, once.)
+    """
+    from graph.ingest.publisher import annotate
+
+    out = []
+    for article in corpus.articles():
+        if article.source_kind is None:
+            article = annotate(article)
+            corpus.upsert(article)
+        out.append(article)
+    return out
+
+
 def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
     """Rebuild the graph from the corpus store and the judgement log, and store it."""
     from graph.build.builder import build_graph
@@ -81,7 +99,7 @@ def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
     clock = time.perf_counter()
     corpus = CorpusStore.open(settings)
     try:
-        articles = list(corpus.articles())
+        articles = _with_sources(corpus)
         report.articles = len(articles)
         extractions, version = _extract_all(articles, corpus, settings, report, progress)
         report.seconds["extract"] = _lap(clock)
@@ -157,6 +175,7 @@ def _fill(report: BuildReport, data: Any, entities: int) -> None:
     report.comentions_kept = int(data.meta.get("comentions_kept", 0))
     report.comentions_total = int(data.meta.get("comentions_total", 0))
     report.backbone = dict(data.meta.get("backbone", {}))
+    report.evidence_levels = dict(data.meta.get("evidence_levels", {}))
 
 
 def ingest_and_build(

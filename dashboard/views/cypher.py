@@ -33,7 +33,10 @@ def render() -> None:
         submitted = st.form_submit_button("Run", type="primary")
     if submitted:
         typed = {k: queries.coerce_param(v) for k, v in raw.items()}
-        st.session_state["cy_result"] = queries.run_saved(pick, raw) if chosen else queries.run(text, typed)
+        st.session_state.pop("cy_result", None)  # a failed run must not leave the previous table behind
+        with st.spinner(f"running… time limit {queries.time_limit()}"):
+            fresh = queries.run_saved(pick, raw) if chosen else queries.run(text, typed)
+        st.session_state["cy_result"] = fresh
     result = st.session_state.get("cy_result")
     if result is not None:
         _show(result, snap)
@@ -45,7 +48,9 @@ def _default(spec: dict[str, Any]) -> str:
 
 def _show(result: Any, snap: str) -> None:
     frame = queries.as_frame(result)
-    st.caption(f"{len(frame)} rows{' (truncated at the row cap)' if result.truncated else ''}")
+    st.caption(f"{len(frame)} rows")
+    if result.truncated:
+        st.warning(result.notice(), icon="✂️")
     tab_table, tab_graph = st.tabs(["Table", "Graph"])
     with tab_table:
         st.dataframe(frame, hide_index=True)

@@ -22,9 +22,11 @@ def render() -> None:
     flt = sidebar.current_filter(focus=focus, depth=int(depth))
     html, n_nodes, n_edges = data.network_html(flt, metric, colour_by, snap, int(data.settings().seed))
     st.caption(f"{n_nodes} actors, {n_edges} ties · top {flt.node_cap} by {metric} · "
+               "line style shows the evidence level (legend below the drawing) · "
                "hover a tie for counts and quotes, click an actor to open its profile")
     if n_nodes == 0:
-        st.info("No actors match the filters. Widen the date range or lower the minimum articles.")
+        st.info("No actors match the filters. Widen the date range, lower the minimum articles "
+                "or the evidence level.")
         return
     ui.show_html(html, height=700)
     if focus:

@@ -1,5 +1,5 @@
-"""Actor profile: names, type, key and map pin, roles, offices over time, mentions over time, statements,
-strongest partners with quotes."""
+"""Actor profile: names, type, key and map pin, roles, offices over time, who reports about it, mentions over
+time, statements, strongest partners with quotes."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def render() -> None:
     _header(prof["entity"])
     _roles(prof["roles"])
     _offices(chosen, snap)
+    _publishers(prof["publishers"])
     st.subheader("Mentions over time")
     if prof["timeline"].empty:
         st.caption("no dated mentions")
@@ -117,8 +118,21 @@ def _roles(roles: list[dict[str, Any]]) -> None:
     if not roles:
         st.caption("no stated roles")
         return
-    table = pd.DataFrame([{k: r[k] for k in ("edge", "role", "name", "first_seen", "last_seen", "articles")}
-                          for r in roles])
+    columns = ("edge", "role", "name", "level", "sources", "first_seen", "last_seen", "articles")
+    table = pd.DataFrame([{k: r[k] for k in columns} for r in roles])
+    st.dataframe(table, hide_index=True)
+
+
+def _publishers(table: pd.DataFrame) -> None:
+    st.subheader("Who reports about this actor")
+    if table.empty:
+        st.caption("no articles name this actor")
+        return
+    total = int(table["articles"].sum())
+    own = int(table["self_published"].sum())
+    releases = int(table["press_release"].sum())
+    st.markdown(f"**{total}** articles from **{len(table)}** publishers · self-published: **{own}** "
+                f"({own / total:.0%}) · press releases: **{releases}** ({releases / total:.0%})")
     st.dataframe(table, hide_index=True)
 
 
@@ -135,7 +149,8 @@ def _partners(partners: list[dict[str, Any]]) -> None:
         with tab:
             for p in rows[:10]:
                 seen = f"{p['first_seen']} … {p['last_seen']}"
-                label = f"{ui.md(p['name'])} — {p['articles']} articles ({seen})"
+                level = f", {ui.md(p['level'])}, {p['sources'] or 0} sources" if p.get("level") else ""
+                label = f"{ui.md(p['name'])} — {p['articles']} articles ({seen}{level})"
                 with st.expander(label):
                     st.page_link("views/profile.py", label="open profile", query_params={"entity": p["id"]})
                     ui.evidence_list(p["evidence"])

@@ -14,6 +14,7 @@ from graph.build.cli_filters import (
     KindOpt,
     LandOpt,
     MinArticlesOpt,
+    MinLevelOpt,
     MinNpmiOpt,
     NodeCapOpt,
     ToOpt,
@@ -48,6 +49,7 @@ def analyze_command(
     min_npmi: MinNpmiOpt = -1.0,
     node_cap: NodeCapOpt = None,
     edge_types: EdgeTypeOpt = None,
+    min_evidence_level: MinLevelOpt = "article",
     as_of: AsOfOpt = None,
 ) -> None:
     """Compute one analysis on the stored graph and print it with how it was computed."""
@@ -59,7 +61,7 @@ def analyze_command(
     graph_types = None if metric == "ego" else types
     flt = make_filter(
         graph_types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, None, 1, edge_types,
-        as_of=as_of,
+        min_evidence_level, as_of=as_of,
     )
     result = run_metric(
         load_graph(settings),

@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from graph.build.backbone import backbone_report, keep_mask
 from graph.build.cooccur import CoMentionCounts, count_comentions, date_order, npmi_lift
+from graph.build.evidence import comention_level
+from graph.build.reprints import reprint_groups
 from graph.build.snapshot import (
     BUILDER_VERSION,
     combine,
@@ -20,9 +22,18 @@ from graph.build.snapshot import (
     graph_settings,
     snapshot_id,
 )
+from graph.build.sources import (
+    final_kind,
+    publishing_actors,
+    shared_groups,
+    source_units,
+    websites_version,
+)
 from graph.build.statements import statement_edges
 from graph.build.typed import mention_edges, relation_edges, topic_id, topic_nodes_and_edges
+from graph.errors import ConfigError
 from graph.model import Article, DocumentExtraction, Edge, Entity, GraphData, Node
+from graph.model.graphdata import EVIDENCE_LEVELS, level_rank
 
 _LABEL_ORDER = {"Entity": 0, "Article": 1, "Topic": 2}
 
@@ -46,28 +57,42 @@ def build_graph(
 ) -> GraphData:
     """Build the whole graph (entities, articles, topics and all edge types).
 
-    ``settings`` needs ``evidence_cap``, ``min_articles``, ``min_npmi`` and
-    ``backbone_alpha``; ``extractor_version`` (the extraction pipeline's
+    ``settings`` needs ``evidence_cap``, ``min_articles``, ``min_npmi``,
+    ``backbone_alpha`` and ``min_evidence_level``; ``extractor_version`` (the extraction pipeline's
     version) is folded into the snapshot id next to the per-mention versions.
     """
     extractions = {doc.article_id: doc for doc in resolution.extractions}
     entities = resolution.entities
     known = set(entities)
     dated = date_order(articles)
-    counts = count_comentions(dated, extractions, int(settings.evidence_cap))
+    # copies only matter across publishers: with one publisher (or none) there is nothing to merge
+    several = len({a.publisher for a in articles}) > 1
+    reprints = reprint_groups(articles, extractions) if several else {}
+    units = source_units(articles, reprints)
+    counts = count_comentions(dated, extractions, int(settings.evidence_cap), units)
     comentions = _comention_edges(counts, known)
     report = backbone_report(comentions)
     used = graph_settings(settings)
+    min_level = str(used["min_evidence_level"])
+    if min_level not in EVIDENCE_LEVELS:
+        raise ConfigError(f"min_evidence_level {min_level!r} is not an evidence level",
+                          hint="use one of " + ", ".join(EVIDENCE_LEVELS) + " (SKG_MIN_EVIDENCE_LEVEL)")
     mask = keep_mask(
-        comentions, int(used["min_articles"]), float(used["min_npmi"]), float(used["backbone_alpha"])
+        comentions, int(used["min_articles"]), float(used["min_npmi"]), float(used["backbone_alpha"]),
+        min_level=min_level,
     )
     kept = [e for e, ok in zip(comentions, mask, strict=True) if ok]
     topics, tagged = topic_nodes_and_edges(articles)
     edges = kept + mention_edges(articles, extractions, known) + tagged
-    edges += relation_edges(dated, extractions, known, int(settings.evidence_cap))
-    edges += statement_edges(dated, extractions, known, int(settings.evidence_cap), topic_id)
-    nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a) for a in articles] + topics
+    cap = int(settings.evidence_cap)
+    stated = relation_edges(dated, extractions, known, cap, units)
+    stated += statement_edges(dated, extractions, known, cap, topic_id, units)
+    edges += [e for e in stated if level_rank(e.props["evidence_level"]) >= level_rank(min_level)]
+    own = publishing_actors(articles, entities.values())
+    nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a, a.id in own) for a in articles]
+    nodes += topics
     versions = extractor_versions(resolution.extractions) + ([extractor_version] if extractor_version else [])
+    versions.append(websites_version())
     digest = combine(document_digest(a, extractions.get(a.id)) for a in articles)
     meta = {
         "builder": BUILDER_VERSION,
@@ -78,6 +103,9 @@ def build_graph(
         "backbone": report,
         "comentions_kept": len(kept),
         "comentions_total": len(comentions),
+        "evidence_levels": level_counts(edges),
+        "reprinted_texts": len(shared_groups(articles, reprints)),
+        "self_published": len(own),
     }
     return GraphData(
         nodes=sorted(nodes, key=lambda n: (_LABEL_ORDER[n.label], n.id)),
@@ -85,6 +113,21 @@ def build_graph(
         snapshot_id=snapshot_id(digest, entities, versions, used),
         meta=meta,
     )
+
+
+def level_counts(edges: Sequence[Edge]) -> dict[str, int]:
+    """How many entity–entity edges sit on each rung of the evidence ladder (weakest first).
+
+    ``SAID_ON`` carries a level too (a statement is stated) but ends at a topic, so it is not counted.
+    """
+    found: dict[str, int] = dict.fromkeys(EVIDENCE_LEVELS, 0)
+    for e in edges:
+        if e.type == "SAID_ON":
+            continue
+        level = e.props.get("evidence_level")
+        if level in found:
+            found[level] += 1
+    return found
 
 
 def _comention_edges(counts: CoMentionCounts, known: set[str]) -> list[Edge]:
@@ -109,6 +152,7 @@ def _comention_edges(counts: CoMentionCounts, known: set[str]) -> list[Edge]:
                     "npmi": npmi,
                     "lift": lift,
                     "evidence": s.evidence,
+                    **comention_level(s.sentence_count, s.units, s.sentence_units),
                 },
             )
         )
@@ -154,7 +198,7 @@ def _entity_nodes(
     return nodes
 
 
-def _article_node(a: Article) -> Node:
+def _article_node(a: Article, self_published: bool) -> Node:
     return Node(
         "Article",
         a.id,
@@ -167,5 +211,7 @@ def _article_node(a: Article) -> Node:
             "role": a.role,
             "source": a.source,
             "source_id": a.source_id,
+            "publisher": a.publisher,
+            "source_kind": final_kind(a, self_published),
         },
     )

@@ -24,6 +24,11 @@ EdgeTypeOpt = Annotated[list[str] | None, typer.Option("--edge-type", help="Keep
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="The graph at a date (YYYY-MM-DD): only offices held then.")
 ]
+MinLevelOpt = Annotated[
+    str,
+    typer.Option("--min-evidence-level",
+                 help="Keep ties from this evidence level up: article|sentence|stated|corroborated."),
+]
 
 
 def make_filter(
@@ -38,6 +43,7 @@ def make_filter(
     focus: str | None,
     depth: int,
     edge_types: list[str] | None,
+    min_evidence_level: str = "article",
     as_of: str | None = None,
 ) -> SubgraphFilter | None:
     """A filter from CLI options, or ``None`` when nothing is restricted."""
@@ -55,6 +61,7 @@ def make_filter(
         focus,
         depth,
         tuple(e.upper() for e in edge_types or ()),
+        min_evidence_level.lower(),
         as_of=as_of,
     )
     return None if flt == SubgraphFilter() else flt

@@ -45,6 +45,9 @@ def echo_build_report(report: BuildReport) -> None:
                " — see the dashboard's Review page or `skg judge candidates`")
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    levels = report.evidence_levels
+    if levels:
+        typer.echo("ties by evidence level: " + ", ".join(f"{k} {v}" for k, v in levels.items()))
     for knob, steps in report.backbone.items():
         if isinstance(steps, dict):
             typer.echo(f"  {knob}: " + ", ".join(f"{k} → {v}" for k, v in steps.items()))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from graph.build.evidence import Units, add_unit
 from graph.model import Article, DocumentExtraction, Mention
 
 NO_COMENTION_ROLES = frozenset({"vendor_listing"})
@@ -34,6 +35,8 @@ class PairStats:
     first_seen: str | None = None
     last_seen: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    units: Units = None  # source units of the documents naming both (graph.build.evidence)
+    sentence_units: Units = None  # ... of the documents naming both in one sentence
 
 
 @dataclass
@@ -98,13 +101,16 @@ def count_comentions(
     articles: Sequence[Article],
     extractions: dict[str, DocumentExtraction],
     evidence_cap: int,
+    units: dict[str, int] | None = None,
 ) -> CoMentionCounts:
     """Count every co-mentioned pair at sentence, paragraph and document windows.
 
     ``articles`` should come from :func:`date_order`; a document whose
     ``content_hash`` was already seen (a duplicate) adds to ``document_count``
-    but not to the distinct ``articles`` count.
+    but not to the distinct ``articles`` count. ``units`` maps article ids to
+    their source unit (:func:`graph.build.sources.source_units`; missing: 0).
     """
+    units = units or {}
     counts = CoMentionCounts()
     seen_hashes: set[str] = set()
     for article in articles:
@@ -118,8 +124,9 @@ def count_comentions(
         ids = sorted(index.sentences)
         for eid in ids:
             counts.doc_freq[eid] = counts.doc_freq.get(eid, 0) + 1
+        unit = units.get(article.id, 0)
         for a, b in combinations(ids, 2):
-            _add_pair(counts.pairs, index, a, b, distinct, evidence_cap)
+            _add_pair(counts.pairs, index, a, b, distinct, evidence_cap, unit)
     return counts
 
 
@@ -130,12 +137,23 @@ def _add_pair(
     b: str,
     distinct: bool,
     cap: int,
+    unit: int,
 ) -> None:
     stats = pairs.get((a, b))
     if stats is None:
         stats = pairs[(a, b)] = PairStats()
     shared = index.sentences[a] & index.sentences[b]
     stats.sentence_count += len(shared)
+    # add_unit inlined for the common cases (first document, same source again): ~1M calls at 100k
+    if stats.units is None:
+        stats.units = unit
+    elif stats.units != unit:
+        stats.units = add_unit(stats.units, unit)
+    if shared:
+        if stats.sentence_units is None:
+            stats.sentence_units = unit
+        elif stats.sentence_units != unit:
+            stats.sentence_units = add_unit(stats.sentence_units, unit)
     stats.paragraph_count += len(index.paragraphs[a] & index.paragraphs[b])
     stats.document_count += 1
     stats.articles += distinct

@@ -7,6 +7,10 @@ counts would add to); none of the new documents is already in it; and the
 resolution did not change any existing entity (new articles can merge two
 old actors, which only a rebuild can apply). New documents are assumed not to
 be exact duplicates of old ones — the corpus store drops those at ingest.
+Independent sources are recounted only when no document, old or new, names
+a publisher (then every document is one unknown source and an edge's level
+follows from its counts); with publishers, a new document can be a reprint
+of an old one, which only a rebuild over the texts can tell.
 
 The result equals a full build of old + new documents: counts are added,
 dates widened, evidence merged in the same newest-first order and capped,
@@ -21,8 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.build.backbone import backbone_report
-from graph.build.builder import ResolutionLike, build_graph
+from graph.build.builder import ResolutionLike, build_graph, level_counts
 from graph.build.cooccur import npmi_lift
+from graph.build.evidence import comention_level
 from graph.build.snapshot import BUILDER_VERSION, graph_settings, snapshot_id
 from graph.model import Article, DocumentExtraction, Edge, Entity, EntityType, GraphData, Node, OrgKind
 
@@ -60,8 +65,14 @@ def _possible(
         return False
     if used["min_articles"] > 1 or used["min_npmi"] > -1.0 or used["backbone_alpha"] < 1.0:
         return False
+    if used["min_evidence_level"] != "article":
+        return False
     old_articles = {n.id for n in previous.nodes if n.label == "Article"}
     if any(a.id in old_articles for a in articles):
+        return False
+    if any(a.publisher for a in articles) or any(
+        n.props.get("publisher") for n in previous.nodes if n.label == "Article"
+    ):
         return False
     old_entities = {n.id: _entity_of(n) for n in previous.nodes if n.label == "Entity"}
     return all(old_entities.get(i, e) == e for i, e in resolution.entities.items())
@@ -126,6 +137,7 @@ def update_graph(
         "backbone": backbone_report(comentions),
         "comentions_kept": len(comentions),
         "comentions_total": len(comentions),
+        "evidence_levels": level_counts(edges),
     }
     return GraphData(nodes, edges, snapshot_id(digest, entities, versions, graph_settings(settings)), meta)
 
@@ -191,6 +203,8 @@ def _rescore(edges: list[Edge], nodes: list[Node], documents: int) -> list[Edge]
     for e in edges:
         if e.type == "CO_MENTIONED":
             npmi, lift = npmi_lift(e.props["document_count"], freq[e.source], freq[e.target], documents)
-            e = Edge(e.type, e.source, e.target, {**e.props, "npmi": npmi, "lift": lift})
+            # no publishers (see _possible): all documents are one unknown source, unit 0
+            level = comention_level(e.props["sentence_count"], 0, 0)
+            e = Edge(e.type, e.source, e.target, {**e.props, "npmi": npmi, "lift": lift, **level})
         out.append(e)
     return out

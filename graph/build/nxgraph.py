@@ -13,10 +13,13 @@ period; their counts stay corpus-wide (per-period counts come from
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 from graph.model import GraphData
 from graph.model.filters import SubgraphFilter, describe_filter, filter_graph
+from graph.model.graphdata import level_rank
 
 __all__ = ["describe_filter", "entity_graph", "filter_data", "to_networkx"]
 
@@ -44,7 +47,9 @@ def entity_graph(data: GraphData, flt: SubgraphFilter | None = None) -> nx.Graph
 
     Parallel edges between two entities (a co-mention plus stated relations)
     collapse into one edge that keeps the co-mention's counts and lists every
-    type in ``types``; ``weight`` is the larger of their article counts.
+    type in ``types``; ``weight`` is the larger of their article counts;
+    ``evidence_level`` is the highest of their levels and
+    ``independent_sources`` that edge's count (the larger one on equal levels).
     """
     sub = filter_data(data, flt)
     g = nx.Graph(snapshot_id=data.snapshot_id, filter=sub.meta["filter"])
@@ -64,12 +69,22 @@ def entity_graph(data: GraphData, flt: SubgraphFilter | None = None) -> nx.Graph
                 attrs["roles"] = sorted({*attrs.get("roles", []), e.props["role"]})
             if e.type != "CO_MENTIONED":
                 attrs["evidence"] = list(attrs.get("evidence") or []) + list(e.props.get("evidence") or [])
+            attrs.update(_stronger(attrs, e.props))
         else:
             attrs = {k: v for k, v in e.props.items() if k != "weight"}
             if e.props.get("role"):
                 attrs["roles"] = [e.props["role"]]
             g.add_edge(e.source, e.target, **attrs, weight=w, types=[e.type])
     return g
+
+
+def _stronger(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """The level and source count of the better-backed of two parallel edges."""
+    def key(p: dict[str, Any]) -> tuple[int, int]:
+        return level_rank(p.get("evidence_level")), int(p.get("independent_sources") or 0)
+
+    best = max((a, b), key=key)
+    return {k: best.get(k) for k in ("evidence_level", "independent_sources") if best.get(k) is not None}
 
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:

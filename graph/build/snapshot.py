@@ -16,8 +16,8 @@ from typing import Any
 
 from graph.model import Article, DocumentExtraction, Entity
 
-BUILDER_VERSION = "build@1"
-GRAPH_SETTINGS = ("evidence_cap", "min_articles", "min_npmi", "backbone_alpha")
+BUILDER_VERSION = "build@2"  # 2: evidence levels, publishers and source kinds
+GRAPH_SETTINGS = ("evidence_cap", "min_articles", "min_npmi", "backbone_alpha", "min_evidence_level")
 _BITS = 128
 
 
@@ -38,6 +38,8 @@ def document_digest(article: Article, doc: DocumentExtraction | None) -> int:
         article.source,
         article.source_id,
         list(article.tags),
+        article.publisher,
+        article.source_kind,
     ]
     if doc is not None:
         parts.append(

@@ -8,6 +8,12 @@ on a tie) and the newest quotes as evidence, each with its ``verb`` and
 ``polarity``. A statement about no other actor links the speaker to the topics
 (tags) of its article with a ``SAID_ON`` edge; an article without tags gives
 none. Polarity is read from the verb only (see :mod:`graph.extract.stance`).
+
+A statement is a relation the text states (the speaker said it, in one
+sentence), so both edge types climb the evidence ladder like the other stated
+relations: ``evidence_level`` is ``stated``, or ``corroborated`` when documents
+of two independent source units report it, and ``independent_sources`` counts
+those units (:func:`graph.build.evidence.stated_level`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.build.evidence import Units, add_unit, stated_level
 from graph.model import Article, DocumentExtraction, Edge, Relation, RelationType
 
 POLARITIES = ("positive", "negative", "neutral")
@@ -30,6 +37,7 @@ class _Said:
     polarity: dict[str, int] = field(default_factory=lambda: dict.fromkeys(POLARITIES, 0))
     evidence: list[dict[str, Any]] = field(default_factory=list)
     quotes: set[tuple[str, int]] = field(default_factory=set)  # (article, start): one quote counts once
+    units: Units = None
 
 
 def statement_edges(
@@ -38,8 +46,14 @@ def statement_edges(
     known: set[str],
     evidence_cap: int,
     topic_of: Callable[[str], str],
+    units: dict[str, int] | None = None,
 ) -> list[Edge]:
-    """SAID_ABOUT (speaker → actor) and SAID_ON (speaker → topic) edges; articles newest first."""
+    """SAID_ABOUT (speaker → actor) and SAID_ON (speaker → topic) edges; articles newest first.
+
+    ``units`` maps an article id to its source unit (:func:`graph.build.sources.source_units`);
+    an article missing from it counts as unit 0.
+    """
+    units = units or {}
     stats: dict[tuple[str, str, str], _Said] = {}
     for article in dated_articles:
         doc = extractions.get(article.id)
@@ -51,20 +65,22 @@ def statement_edges(
             if rel.target:
                 if rel.target in known and rel.target != rel.source:
                     _add(stats.setdefault(("SAID_ABOUT", rel.source, rel.target), _Said()), article, rel,
-                         evidence_cap)
+                         evidence_cap, units.get(article.id, 0))
                 continue
             for topic in sorted({topic_of(t) for t in article.tags if t.strip()}):
-                _add(stats.setdefault(("SAID_ON", rel.source, topic), _Said()), article, rel, evidence_cap)
+                _add(stats.setdefault(("SAID_ON", rel.source, topic), _Said()), article, rel, evidence_cap,
+                     units.get(article.id, 0))
     return [_edge(key, s) for key, s in stats.items()]
 
 
-def _add(s: _Said, article: Article, rel: Relation, cap: int) -> None:
+def _add(s: _Said, article: Article, rel: Relation, cap: int, unit: int) -> None:
     ev = rel.evidence
     quote_key = (ev.article_id or article.id, ev.start)
     if quote_key in s.quotes:
         return  # one quote with two speech verbs, or restated: count it once
     s.quotes.add(quote_key)
     s.count += 1
+    s.units = add_unit(s.units, unit)
     s.article_ids.add(article.id)
     day = ev.published or article.published
     if day:
@@ -100,6 +116,7 @@ def _edge(key: tuple[str, str, str], s: _Said) -> Edge:
         "evidence": s.evidence,
         "polarity": dominant(s.polarity),
         **s.polarity,
+        **stated_level(s.units),
     }
     return Edge(etype, source, target, props)  # type: ignore[arg-type]
 

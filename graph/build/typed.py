@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.build.evidence import Units, add_unit, stated_level
 from graph.build.offices import OfficeTrack, add_office, link_successions, office_props
 from graph.model import Article, DocumentExtraction, Edge, Node, Relation, RelationType, fold, stable_id
 
@@ -72,6 +73,7 @@ class _RelationStats:
     first_seen: str | None = None
     last_seen: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    units: Units = None
     office: OfficeTrack | None = None  # HOLDS_ROLE only
 
 
@@ -80,14 +82,17 @@ def relation_edges(
     extractions: dict[str, DocumentExtraction],
     known: set[str],
     evidence_cap: int,
+    units: dict[str, int] | None = None,
 ) -> list[Edge]:
     """``HOLDS_ROLE`` / ``AFFILIATED_WITH`` / ``LOCATED_IN`` edges aggregated over articles.
 
     ``dated_articles`` must be most recent first (see ``cooccur.date_order``)
-    so that evidence is capped to the newest quotes. ``HOLDS_ROLE`` edges
-    carry their office in time (``start_date`` … ``successor``, see
-    :mod:`graph.build.offices`).
+    so that evidence is capped to the newest quotes. Each edge is ``stated``,
+    or ``corroborated`` when documents of two source ``units`` state it.
+    ``HOLDS_ROLE`` edges carry their office in time (``start_date`` …
+    ``successor``, see :mod:`graph.build.offices`).
     """
+    units = units or {}
     stats: dict[tuple[str, str, str, str | None], _RelationStats] = {}
     docs = []
     for article in dated_articles:
@@ -98,18 +103,20 @@ def relation_edges(
         for rel in doc.relations:
             if (rel.type in _AGGREGATED and rel.source in known and rel.target in known
                     and rel.source != rel.target):
-                _add_relation(stats, article, rel, evidence_cap)
+                _add_relation(stats, article, rel, evidence_cap, units.get(article.id, 0))
     link_successions(docs, {k: s.office for k, s in stats.items() if s.office is not None})
     return [_relation_edge(key, s) for key, s in stats.items()]
 
 
 def _add_relation(
-    stats: dict[tuple[str, str, str, str | None], _RelationStats], article: Article, rel: Relation, cap: int
+    stats: dict[tuple[str, str, str, str | None], _RelationStats], article: Article, rel: Relation, cap: int,
+    unit: int,
 ) -> None:
     role = rel.role if rel.type == "HOLDS_ROLE" else None
     key = (str(rel.type), rel.source, rel.target, role)
     s = stats.setdefault(key, _RelationStats())
     s.count += 1
+    s.units = add_unit(s.units, unit)
     s.article_ids.add(article.id)
     day = rel.evidence.published or article.published
     if day:
@@ -134,6 +141,7 @@ def _relation_edge(key: tuple[str, str, str, str | None], s: _RelationStats) -> 
         "first_seen": s.first_seen,
         "last_seen": s.last_seen,
         "evidence": s.evidence,
+        **stated_level(s.units),
     }
     if role is not None or etype == "HOLDS_ROLE":
         props["role"] = role

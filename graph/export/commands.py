@@ -16,6 +16,7 @@ from graph.build.cli_filters import (
     KindOpt,
     LandOpt,
     MinArticlesOpt,
+    MinLevelOpt,
     MinNpmiOpt,
     NodeCapOpt,
     ToOpt,
@@ -45,6 +46,7 @@ def export_command(
     focus: FocusOpt = None,
     depth: DepthOpt = 1,
     edge_types: EdgeTypeOpt = None,
+    min_evidence_level: MinLevelOpt = "article",
     as_of: AsOfOpt = None,
 ) -> None:
     """Export the stored graph (after the filters) to a file or folder."""
@@ -54,7 +56,7 @@ def export_command(
     settings = settings_of(ctx)
     flt = make_filter(
         types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, focus, depth, edge_types,
-        as_of=as_of,
+        min_evidence_level, as_of=as_of,
     )
     path = export_graph(load_graph(settings), fmt, out, flt, settings)
     typer.echo(f"wrote {fmt} to {path}")

@@ -4,6 +4,11 @@ Each figure carries a legend of actor types, a title, the filter it shows,
 the snapshot id, and numbered footnotes: the strongest drawn edges get a
 number at their midpoint and a footnote listing their source articles, so
 every line in print can be traced to the text behind it.
+
+Names are data, not markup: every text is drawn with ``parse_math=False`` (a name with two
+``$`` would otherwise be typeset as a formula, or crash the mathtext parser) and passed through
+:func:`graph.export.xmlattrs.xml_safe`, because the SVG keeps text as XML text and a control
+character there makes the whole file unreadable.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from graph.export.style import colour_of, legend_of
+from graph.export.xmlattrs import xml_safe
 
 FOOTNOTES = 12
 LABELS = 40
@@ -41,7 +47,7 @@ def _footnotes(g: nx.Graph, titles: dict[str, tuple[str, str | None]]) -> list[t
             or "no quoted source"
         )
         name_u, name_v = g.nodes[u].get("name", u), g.nodes[v].get("name", v)
-        notes.append((u, v, f"{name_u} – {name_v}: {sources}"))
+        notes.append((u, v, xml_safe(f"{name_u} – {name_v}: {sources}")))
     return notes
 
 
@@ -65,20 +71,26 @@ def draw_figure(
     nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
     nx.draw_networkx_nodes(g, pos, ax=ax, nodelist=nodes, node_color=colours, node_size=sizes, linewidths=0)
     top = sorted(nodes, key=lambda n: (-float(strength.get(n, 0)), n))[:LABELS]
-    nx.draw_networkx_labels(g, pos, ax=ax, labels={n: g.nodes[n].get("name", n) for n in top}, font_size=7)
+    for n in top:
+        x, y = pos[n]
+        label = xml_safe(str(g.nodes[n].get("name", n)))
+        ax.text(x, y, label, fontsize=7, ha="center", va="center", parse_math=False, clip_on=True)
     notes = _footnotes(g, titles)
     for i, (u, v, _) in enumerate(notes, start=1):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         ax.text((x1 + x2) / 2, (y1 + y2) / 2, f"[{i}]", fontsize=6, color="#b00000", ha="center")
     _legend(fig, g)
-    fig.suptitle(title, fontsize=14, y=0.985)
+    fig.suptitle(xml_safe(title), fontsize=14, y=0.985, parse_math=False)
     fig.text(
         0.02,
         0.945,
-        f"Filter: {filter_text}    Snapshot: {snapshot_id}    "
-        f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges",
+        xml_safe(
+            f"Filter: {filter_text}    Snapshot: {snapshot_id}    "
+            f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+        ),
         fontsize=8,
         color="#333333",
+        parse_math=False,
     )
     body = "\n".join(textwrap.shorten(f"[{i}] {text}", 190) for i, (_, _, text) in enumerate(notes, start=1))
     fig.text(
@@ -88,6 +100,7 @@ def draw_figure(
         fontsize=7,
         va="top",
         family="DejaVu Sans",
+        parse_math=False,
     )
     return fig
 
@@ -105,7 +118,7 @@ def _legend(fig: Figure, g: nx.Graph) -> None:
             markersize=8,
             markerfacecolor=c,
             markeredgewidth=0,
-            label=label,
+            label=xml_safe(label),
         )
         for label, c in sorted(entries.items())
     ]

@@ -4,12 +4,12 @@ Why not pyvis' ``Network.from_nx``: it is quadratic (18 s for 10k nodes on
 this machine); here the vis node/edge lists are built directly (linear).
 Why positions from Python: browser physics takes minutes to settle beyond a
 thousand nodes, so physics is off and ``improvedLayout`` disabled.
-Why every string is escaped: the file may be shown inside the dashboard's
-iframe, which runs scripts. Labels and tooltips are stored HTML-escaped; the
-page decodes labels for the canvas with ``DOMParser`` (which never runs
-scripts) and renders tooltips from the escaped markup. The JSON payload
-additionally escapes ``<``, ``>`` and ``&`` so it cannot close its
-``<script>`` element.
+Why names never meet an HTML parser: the file may be shown inside the dashboard's iframe,
+which runs scripts, and names come from news text. Labels travel as plain strings (vis-network
+draws them on the canvas), and tooltips as lists of ``[heading]`` / ``[key, value]`` rows that
+the page turns into elements with ``textContent`` only; no ``innerHTML``, no decoding. The JSON
+payload escapes ``<``, ``>``, ``&`` and the JavaScript line separators U+2028/U+2029, so no
+name can close the ``<script>`` element or the string it sits in.
 """
 
 from __future__ import annotations
@@ -37,16 +37,15 @@ def vis_assets() -> tuple[str, str]:
     )
 
 
-def _tooltip(attrs: dict[str, Any], lines: list[tuple[str, Any]]) -> str:
-    rows = [f"<b>{html.escape(str(attrs.get('name', '')))}</b>"]
-    rows += [f"{html.escape(k)}: {html.escape(str(v))}" for k, v in lines if v not in (None, "")]
-    return "<br>".join(rows)
+def _tooltip(heading: Any, lines: list[tuple[str, Any]]) -> list[list[str]]:
+    """Tooltip rows: the heading alone, then ``[key, value]`` pairs (empty values left out)."""
+    return [[str(heading)], *([k, str(v)] for k, v in lines if v not in (None, ""))]
 
 
 def vis_lists(
     g: nx.Graph, pos: dict[str, tuple[float, float]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network node and edge dicts (escaped labels and tooltips, fixed positions)."""
+    """vis-network node and edge dicts (plain-text labels, tooltip rows, fixed positions)."""
     strength = dict(g.degree(weight="weight"))
     nodes = []
     for n, a in g.nodes(data=True):
@@ -54,13 +53,13 @@ def vis_lists(
         nodes.append(
             {
                 "id": n,
-                "label": html.escape(str(a.get("name", n))),
+                "label": str(a.get("name", n)),
                 "x": x,
                 "y": y,
                 "color": colour_of(a),
                 "size": 6.0 + 2.0 * float(strength.get(n, 0.0)) ** 0.5,
-                "title": _tooltip(
-                    a,
+                "tip": _tooltip(
+                    a.get("name", n),
                     [
                         ("type", legend_of(a)),
                         ("articles", a.get("articles")),
@@ -79,8 +78,8 @@ def vis_lists(
                 "from": u,
                 "to": v,
                 "value": float(a.get("weight") or 1.0),
-                "title": _tooltip(
-                    {"name": ", ".join(a.get("types", [a.get("type", "")]))},
+                "tip": _tooltip(
+                    ", ".join(a.get("types", [a.get("type", "")])),
                     [("articles", a.get("articles")), ("npmi", a.get("npmi")), ("evidence", quote)],
                 ),
             }
@@ -88,9 +87,23 @@ def vis_lists(
     return nodes, edges
 
 
+# What a JSON string may hold but a <script> element may not: anything that ends the element
+# (`</script>`, `<!--`) and the two line separators older JavaScript engines refuse in strings.
+_SCRIPT_ESCAPES = (
+    ("&", "\\u0026"),
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
 def _payload(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    for char, escape in _SCRIPT_ESCAPES:
+        text = text.replace(char, escape)
+    return text
+
 
 
 PAGE = """<!DOCTYPE html>
@@ -103,11 +116,17 @@ html,body{{margin:0;height:100%;font-family:sans-serif}}#net{{width:100%;height:
 <script>
 (function () {{
   var raw = {{nodes: {nodes}, edges: {edges}}};
-  var parser = new DOMParser();
-  function text(s) {{ return parser.parseFromString(s, "text/html").documentElement.textContent; }}
-  function tip(s) {{ var el = document.createElement("div"); el.innerHTML = s; return el; }}
-  raw.nodes.forEach(function (n) {{ n.label = text(n.label); n.title = tip(n.title); }});
-  raw.edges.forEach(function (e) {{ e.title = tip(e.title); }});
+  function tip(rows) {{
+    var el = document.createElement("div");
+    rows.forEach(function (row, i) {{
+      if (i) {{ el.appendChild(document.createElement("br")); }}
+      var part = document.createElement(i ? "span" : "b");
+      part.textContent = i ? row[0] + ": " + row[1] : row[0];
+      el.appendChild(part);
+    }});
+    return el;
+  }}
+  raw.nodes.concat(raw.edges).forEach(function (x) {{ x.title = tip(x.tip); delete x.tip; }});
   var data = {{nodes: new vis.DataSet(raw.nodes), edges: new vis.DataSet(raw.edges)}};
   var options = {{physics: {{enabled: false}}, layout: {{improvedLayout: false}},
     interaction: {{hover: true, tooltipDelay: 120}},

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import GraphData
+from graph.model import Edge, GraphData
 
 
 def flat(props: dict[str, Any]) -> dict[str, Any]:
@@ -38,3 +38,20 @@ def entity_multigraph(data: GraphData, *, flatten: bool = False) -> nx.MultiDiGr
             key = e.type if e.props.get("role") is None else f"{e.type}:{e.props['role']}"
             g.add_edge(e.source, e.target, key=key, **conv({"type": e.type, **e.props}))
     return g
+
+
+Records = tuple[list[tuple[str, dict[str, Any]]], list[tuple[Edge, dict[str, Any]]]]
+
+
+def entity_records(data: GraphData) -> Records:
+    """Entity nodes and entity–entity edges in stored order, attributes flattened (see :func:`flat`).
+
+    The XML writers work from these rather than from networkx so that every edge keeps its own
+    stable id (``Edge.id``), which GraphML requires to be unique.
+    """
+    nodes = [(n.id, flat(n.props)) for n in data.nodes if n.label == "Entity"]
+    ids = {node_id for node_id, _ in nodes}
+    edges = [
+        (e, flat({"type": e.type, **e.props})) for e in data.edges if e.source in ids and e.target in ids
+    ]
+    return nodes, edges

@@ -1,4 +1,4 @@
-"""Word lists and known actors as data files (``data/lexicon``, ``data/actors``).
+"""Word lists and the actor registry as data files (``data/lexicon``, ``data/actors``).
 
 Language data lives in plain files so that curators can extend it without
 touching code, and their content hash becomes part of the extractor version:
@@ -7,11 +7,12 @@ changing a list invalidates cached extractions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import ExtractionError
+from graph.extract.actor_registry import Registry, RegistryActor, read_registry
 from graph.model.extraction import EntityType, OrgKind
 from graph.model.ids import digest
 from graph.resources import data_path
@@ -19,19 +20,32 @@ from graph.resources import data_path
 LEXICON_FILES = (
     ("lexicon", "first_names.txt"), ("lexicon", "legal_forms.txt"), ("lexicon", "org_heads.tsv"),
     ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
-    ("lexicon", "name_stopwords.txt"), ("actors", "known_actors.tsv"), ("lexicon", "common_nouns.txt"),
+    ("lexicon", "name_stopwords.txt"), ("actors", "registry.tsv"), ("lexicon", "common_nouns.txt"),
     ("lexicon", "office_cues.tsv"), ("lexicon", "speech_verbs.tsv"),
 )
 
 
 @dataclass(frozen=True)
 class Actor:
-    """One curated actor: its display name, type, kind and the names it goes by."""
+    """One curated actor: its display name, type, kind and the names it goes by.
+
+    ``id`` is the registry id (empty for actors a document's tags define);
+    ``anycase`` says its names are also matched in lower, upper and
+    capitalised spelling ("kdvz", "KDVZ", "Kdvz").
+    """
 
     canonical: str
     type: EntityType
     kind: OrgKind | None
     aliases: tuple[str, ...]
+    id: str = ""
+    anycase: bool = False
+
+    @classmethod
+    def of(cls, entry: RegistryActor) -> Actor:
+        """The matching view of a registry row."""
+        return cls(entry.name, EntityType.ORGANIZATION, entry.kind, entry.names[1:], entry.id,
+                   entry.match == "anycase")
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,9 +60,10 @@ class Lexicon:
     place_stopwords: frozenset[str]
     locations: dict[str, str]  # surface → canonical
     name_stopwords: frozenset[str]
-    actors: tuple[Actor, ...]
+    actors: tuple[Actor, ...]  # matched in texts (registry rows with match "off" left out)
     fingerprint: str
     common_nouns: frozenset[str] = frozenset()  # nouns shaped like street names ("Arbeitsplatz")
+    registry: Registry = field(default_factory=lambda: Registry(()))
 
 
 def _lines(path: Path) -> list[str]:
@@ -91,28 +106,31 @@ def _locations(path: Path) -> dict[str, str]:
     return out
 
 
-def _actors(path: Path) -> tuple[Actor, ...]:
-    actors = []
-    for number, ln in enumerate(_lines(path), 1):
-        parts = ln.split("\t")
-        if len(parts) < 3:
-            raise ExtractionError("expected canonical, type, kind and aliases separated by tabs",
-                                  path=str(path), line=number, hint="fix the row")
-        kind = OrgKind(parts[2]) if parts[2] else None
-        aliases = tuple(a for a in (parts[3].split("|") if len(parts) > 3 else ()) if a)
-        actors.append(Actor(parts[0], EntityType(parts[1]), kind, aliases))
-    return tuple(actors)
+def _registry(shipped: Path, user: Path | None) -> Registry:
+    """Shipped rows, replaced or extended by the user's file (same columns) when it exists."""
+    layers = [read_registry(shipped)]
+    if user is not None and user.exists():
+        layers.append(read_registry(user))
+    return Registry.merge(*layers)
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(root: Path | None = None) -> Lexicon:
-    """Read all word lists (cached per process; ``root`` replaces ``data/`` in tests)."""
+def load_lexicon(root: Path | None = None, user_actors: Path | None = None) -> Lexicon:
+    """Read all word lists (cached per process; ``root`` replaces ``data/`` in tests).
+
+    ``user_actors`` is the user's registry extension (``SKG_HOME/actors.tsv``);
+    its content is part of the fingerprint, so editing it invalidates cached
+    extractions like editing a shipped list does.
+    """
     def path(*parts: str) -> Path:
         return root.joinpath(*parts) if root else data_path(*parts)
 
-    fingerprint = digest(*(path(*p).read_bytes() if path(*p).exists() else b"" for p in LEXICON_FILES),
-                         length=8)
+    files = [path(*p) for p in LEXICON_FILES]
+    if user_actors is not None:
+        files.append(user_actors)
+    fingerprint = digest(*(f.read_bytes() if f.exists() else b"" for f in files), length=8)
     heads_file = path("lexicon", "org_heads.tsv")
+    registry = _registry(path("actors", "registry.tsv"), user_actors)
     return Lexicon(
         first_names=_words(path("lexicon", "first_names.txt")),
         legal_forms=tuple(_lines(path("lexicon", "legal_forms.txt"))),
@@ -122,7 +140,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         place_stopwords=_words(path("lexicon", "place_stopwords.txt")),
         locations=_locations(path("lexicon", "locations.txt")),
         name_stopwords=_words(path("lexicon", "name_stopwords.txt")),
-        actors=_actors(path("actors", "known_actors.tsv")),
+        actors=tuple(Actor.of(a) for a in registry.actors if a.match != "off"),
         fingerprint=fingerprint,
         common_nouns=_optional_words(path("lexicon", "common_nouns.txt")),
+        registry=registry,
     )

@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
+from graph.extract.actor_registry import USER_FILE
 from graph.extract.candidates import Candidate, settle
 from graph.extract.context import Context
 from graph.extract.coref import corefer
@@ -55,7 +57,8 @@ class ExtractionPipeline:
     def from_settings(cls, settings: Settings) -> ExtractionPipeline:
         """Recognisers named in ``settings.extractors`` (comma list), shipped lexicon, loaded gazetteer."""
         names = [n.strip() for n in str(settings.extractors).split(",") if n.strip()] or ["rules"]
-        return cls(create(names, settings), load_lexicon(), Gazetteer.load(settings))
+        return cls(create(names, settings), load_lexicon(user_actors=user_actors_path(settings)),
+                   Gazetteer.load(settings))
 
     @property
     def version(self) -> str:
@@ -109,6 +112,11 @@ class ExtractionPipeline:
         return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))
 
 
+def user_actors_path(settings: Settings) -> Path:
+    """``SKG_HOME/actors.tsv``: the user's additions to the actor registry (read when it exists)."""
+    return settings.home_path / USER_FILE
+
+
 _entity_id = lru_cache(maxsize=100_000)(entity_id)  # the same names recur in every article
 
 
@@ -120,9 +128,12 @@ def _with_hash(text: str, cand: Candidate) -> Candidate:
 def to_mention(ctx: Context, cand: Candidate) -> Mention:
     """A settled candidate as a Mention with its entity id and place data."""
     ctype, start, end, place = cand.type, cand.start, cand.end, cand.place
-    key, kind = cand.canonical, None
+    key, kind, actor = cand.canonical, None, None
     if ctype is EntityType.ORGANIZATION:
         kind = cand.kind or OrgKind.OTHER
+        actor = actor_index(ctx.lexicon).ids.get(cand.canonical)
+        if actor is not None:
+            key = f"actor:{actor}"  # the registry id, not the name: stable when a name is corrected
     elif ctype is EntityType.MUNICIPALITY and place is not None and place.ags:
         key = place.ags  # the AGS once the Destatis list is imported, else the name
     ags, lat, lon, land = (None, None, None, None) if place is None else (place.ags, place.lat, place.lon,
@@ -132,6 +143,7 @@ def to_mention(ctx: Context, cand: Candidate) -> Mention:
         "canonical": cand.canonical, "entity_id": _entity_id(str(ctype), key), "kind": kind,
         "confidence": cand.confidence, "extractor": cand.extractor, "sentence": ctx.doc.sentence_of(start),
         "paragraph": ctx.doc.paragraph_of(start), "ags": ags, "lat": lat, "lon": lon, "land": land,
+        "actor_id": actor,
     })
 
 

@@ -17,6 +17,7 @@ import feedparser
 from graph.ingest.dates import parse_date
 from graph.ingest.failures import InputFailure
 from graph.ingest.htmltext import fragment_text
+from graph.ingest.publisher import publisher_for
 from graph.model import Article
 
 READER = "feed"
@@ -45,7 +46,7 @@ def _published(entry: Any) -> str | None:
     return None
 
 
-def _entry(entry: Any, index: int, key: str, source: str) -> Article | None:
+def _entry(entry: Any, index: int, key: str, source: str, site: str | None = None) -> Article | None:
     text = _body(entry)
     title = fragment_text(str(entry.get("title") or "")).replace("\n\n", " ")
     if not text and not title:
@@ -58,6 +59,7 @@ def _entry(entry: Any, index: int, key: str, source: str) -> Article | None:
         id=Article.make_id(entry_key or key, "article", 0 if entry_key else index), source=source,
         title=title, text=text or title, published=_published(entry), author=entry.get("author") or None,
         tags=tuple(dict.fromkeys(tags)), url=link, reader=READER, ordinal=0 if entry_key else index,
+        publisher=publisher_for(site, link),  # the feed's site first (docs/ingest.md)
     )
 
 
@@ -68,8 +70,9 @@ def read_feed(text: str, key: str, source: str) -> Iterator[Article | InputFailu
     data = _DECLARED.sub(r"\1", text, count=1).encode("utf-8", "replace")
     parsed = feedparser.parse(io.BytesIO(data), response_headers=_UTF8)
     count = 0
+    site = parsed.feed.get("link") if parsed.get("feed") else None
     for index, entry in enumerate(parsed.entries):
-        article = _entry(entry, index, key, source)
+        article = _entry(entry, index, key, source, site)
         if article is not None:
             count += 1
             yield article

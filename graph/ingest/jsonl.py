@@ -21,6 +21,7 @@ from graph.ingest.capture import looks_like_capture, read_capture
 from graph.ingest.dates import parse_date
 from graph.ingest.decode import clean_text
 from graph.ingest.failures import InputFailure
+from graph.ingest.publisher import KOMMUNE21, publisher_for
 from graph.model import Article
 
 READER = "jsonl"
@@ -99,14 +100,18 @@ def _documents(record: dict[str, Any], line: int, key: str, location: str) -> li
     source = _optional_str(record, "source") or f"{location}:{line}"
     title = _optional_str(record, "title")
     record_key = source_id or url
+    named = _optional_str(record, "publisher"), url
     if looks_like_capture(text):
         main, *rest = read_capture(text, record_key or f"{key}:{line}", source, source_id, url)
-        return [_from_capture(main, record, title), *(dataclasses.replace(d, reader=READER) for d in rest)]
+        publisher = publisher_for(*named, KOMMUNE21)  # a capture is Kommune21's page
+        docs = [_from_capture(main, record, title), *(dataclasses.replace(d, reader=READER) for d in rest)]
+        return [dataclasses.replace(d, publisher=publisher) for d in docs]
     return [Article(
         id=Article.make_id(record_key or key, "article", 0 if record_key else line), source=source,
         title=title or derive_title(text), text=text, source_id=source_id, url=url, reader=READER,
         ordinal=0 if record_key else line, published=_published(record),
         section=_optional_str(record, "section"), tags=_tags(record),
+        publisher=publisher_for(*named, _optional_str(record, "source")),
     )]
 
 

@@ -23,6 +23,7 @@ from graph.ingest.jsonl import READER as JSONL
 from graph.ingest.jsonl import read_jsonl
 from graph.ingest.plaintext import READER as TEXT
 from graph.ingest.plaintext import read_text
+from graph.ingest.publisher import annotate
 from graph.ingest.sources import RawSource, iter_sources
 from graph.ingest.webpage import READER as HTML
 from graph.ingest.webpage import looks_like_html, read_html
@@ -65,7 +66,7 @@ def _guarded(name: str, text: str, raw: RawSource) -> Iterator[Item]:
         for item in READERS[name](text, raw):
             if isinstance(item, InputFailure) and not item.reader:
                 item = InputFailure(item.source, item.line, item.message, item.hint, name)
-            yield item
+            yield item if isinstance(item, InputFailure) else annotate(item)
     except Exception as exc:  # a reader bug must not stop the batch
         yield InputFailure(raw.location, None, f"the {name} reader failed ({type(exc).__name__}: {exc})",
                            "please report this input as a bug; the rest of the batch was read", name)

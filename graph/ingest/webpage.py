@@ -18,6 +18,7 @@ from lxml import etree, html
 from graph.ingest.dates import parse_date
 from graph.ingest.failures import InputFailure
 from graph.ingest.portal import is_portal_page, read_portal
+from graph.ingest.publisher import publisher_for
 from graph.model import Article
 
 READER = "html"
@@ -61,7 +62,7 @@ def _generic(text: str, key: str, source: str, url: str | None) -> Iterator[Arti
         id=Article.make_id(page_url or key, "article", 0), source=source, title=title, text=body,
         published=parse_date(found.get("date")), author=found.get("author") or None,
         tags=tuple(dict.fromkeys(t.strip() for t in tags if t and t.strip())), url=page_url,
-        reader=READER,
+        reader=READER, publisher=publisher_for(page_url, found.get("sitename")),
     )
 
 

@@ -15,6 +15,10 @@ from graph.model.ids import content_hash, stable_id
 
 Role = Literal["article", "teaser", "vendor_listing"]
 ROLES: tuple[Role, ...] = ("article", "teaser", "vendor_listing")
+# What kind of text a document is, for weighing its statements (see docs/ingest.md, "Publisher and
+# source kind"): an outlet's own reporting, a press release, an actor's own page, or a council paper.
+SourceKind = Literal["editorial", "press_release", "self_published", "official_record"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("editorial", "press_release", "self_published", "official_record")
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,8 @@ class Article:
     ``id`` depends on where the document comes from (source key, role and
     position), not on its text, so that a changed source updates in place;
     ``content_hash`` depends on the text only and finds unchanged and
-    duplicated documents.
+    duplicated documents. ``publisher`` and ``source_kind`` are metadata like
+    ``source``: they change neither.
     """
 
     id: str
@@ -53,6 +58,11 @@ class Article:
     reader: str = ""
     ordinal: int = 0
     content_hash: str = field(default="")
+    # Who published it (a registrable domain such as ``kommune21.de``, else an outlet name) and what
+    # kind of text it is. ``None`` before the ingest stage looked at it (corpora stored by older
+    # versions); neither enters ``content_hash`` or ``id``.
+    publisher: str | None = None
+    source_kind: SourceKind | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:

@@ -67,6 +67,7 @@ class Mention:
     lat: float | None = None
     lon: float | None = None
     land: str | None = None
+    actor_id: str | None = None  # registry id of a curated actor (data/actors/registry.tsv)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with enum values as strings."""

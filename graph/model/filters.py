@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from graph.errors import SkgError
-from graph.model.graphdata import Edge, GraphData, Node
+from graph.errors import ConfigError, SkgError
+from graph.model.graphdata import EVIDENCE_LEVELS, Edge, GraphData, Node, level_rank
 
 # Edge properties left out when ``evidence=False``: the bulk of an edge's bytes.
 HEAVY_EDGE_PROPS = ("evidence", "offsets")
@@ -40,15 +40,23 @@ class SubgraphFilter:
     focus: str | None = None  # entity id: ego network around it
     depth: int = 1
     edge_types: tuple[str, ...] = ()
+    # Keep ties from this rung of the evidence ladder upward (article < sentence < stated < corroborated).
+    min_evidence_level: str = "article"
     # False: edges come without their JSON ``evidence``/``offsets`` (the bulk of their bytes and of
     # the decoding time); views that show quotes on demand call ``GraphStore.evidence(a, b)``.
     evidence: bool = True
     # ISO date: the graph at that day — HOLDS_ROLE edges only for offices held then (see held_on).
     as_of: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.min_evidence_level not in EVIDENCE_LEVELS:
+            raise ConfigError(f"unknown evidence level {self.min_evidence_level!r}",
+                           hint="use one of " + ", ".join(EVIDENCE_LEVELS))
+
     def restricts_ties(self) -> bool:
-        """Whether a tie filter (edge types, ``min_articles``, ``min_npmi``) is set."""
-        return bool(self.edge_types or self.min_articles > 1 or self.min_npmi > -1.0)
+        """Whether a tie filter (edge types, ``min_articles``, ``min_npmi``, evidence level) is set."""
+        return bool(self.edge_types or self.min_articles > 1 or self.min_npmi > -1.0
+                    or level_rank(self.min_evidence_level) > 0)
 
 
 def describe_filter(flt: SubgraphFilter | None) -> str:
@@ -132,10 +140,13 @@ def _node_ok(node: Node, flt: SubgraphFilter) -> bool:
     return _in_period(p, flt)
 
 
-def _edge_ok(edge: Edge, flt: SubgraphFilter) -> bool:
+def _edge_ok(edge: Edge, flt: SubgraphFilter, min_level: int) -> bool:
     if flt.edge_types and edge.type not in flt.edge_types:
         return False
     p = edge.props
+    # A tie without a level (a graph built before levels existed) counts as the lowest rung.
+    if min_level and level_rank(p.get("evidence_level")) < min_level:
+        return False
     if edge.type == "CO_MENTIONED":
         # A co-mention without a count was still seen once: it passes the default, not a threshold.
         articles = p.get("articles")
@@ -225,11 +236,13 @@ def filter_graph(graph: GraphData, flt: SubgraphFilter) -> GraphData:
        the period ``date_from``..``date_to`` (inclusive days) must overlap the
        node's ``first_seen``..``last_seen``. A missing ``first_seen`` or
        ``last_seen`` leaves that end open, so undated actors stay.
-    2. Edge checks on edges between kept nodes: ``edge_types``; on
-       ``CO_MENTIONED`` ``min_articles`` and ``min_npmi`` (a missing
-       ``articles`` counts as 1: the edge exists, so it was seen once; a
-       missing ``npmi`` passes); the same period overlap as for nodes.
-    3. A tie filter (``edge_types``, ``min_articles > 1``, ``min_npmi > -1``)
+    2. Edge checks on edges between kept nodes: ``edge_types``;
+       ``min_evidence_level`` on every edge (a missing level is the lowest,
+       ``article``); on ``CO_MENTIONED`` ``min_articles`` and ``min_npmi`` (a
+       missing ``articles`` counts as 1: the edge exists, so it was seen once;
+       a missing ``npmi`` passes); the same period overlap as for nodes.
+    3. A tie filter (``edge_types``, ``min_articles > 1``, ``min_npmi > -1``,
+       ``min_evidence_level`` above ``article``)
        asks for the network of those ties, so only entities with a kept edge
        stay. A period alone drops no entity for lack of edges: an actor in
        the news then is kept even if none of its ties falls in the period.
@@ -268,13 +281,18 @@ def filter_graph(graph: GraphData, flt: SubgraphFilter) -> GraphData:
     ['ulm', 'materna']
     >>> ids(filter_graph(g, SubgraphFilter(focus="weber", depth=2, node_cap=2)))  # the focus stays
     ['ulm', 'weber']
+    >>> g.edges.append(Edge("HOLDS_ROLE", "weber", "ulm", {"evidence_level": "stated"}))
+    >>> ids(filter_graph(g, SubgraphFilter(min_evidence_level="stated")))  # stated ties and up
+    ['ulm', 'weber']
     >>> filter_graph(g, SubgraphFilter(focus="nobody"))
     Traceback (most recent call last):
     ...
     graph.errors.SkgError: [E000] focus entity 'nobody' is not in the graph — check the id with `skg search`
     """
     nodes = {n.id: n for n in graph.nodes if n.label == "Entity" and _node_ok(n, flt)}
-    edges = [e for e in graph.edges if e.source in nodes and e.target in nodes and _edge_ok(e, flt)]
+    min_level = level_rank(flt.min_evidence_level)
+    edges = [e for e in graph.edges
+             if e.source in nodes and e.target in nodes and _edge_ok(e, flt, min_level)]
     keep = {i for e in edges for i in (e.source, e.target)} if flt.restricts_ties() else set(nodes)
     if flt.land:
         keep = _in_land(nodes, keep, _among(edges, keep), flt.land)

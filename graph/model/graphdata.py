@@ -39,19 +39,37 @@ ENTITY_PROPS: tuple[str, ...] = (
     "mentions", "articles", "first_seen", "last_seen", "confidence",
 )
 ARTICLE_PROPS: tuple[str, ...] = (
-    "id", "title", "published", "url", "section", "role", "source", "source_id",
+    "id", "title", "published", "url", "section", "role", "source", "source_id", "publisher",
+    "source_kind",
 )
 TOPIC_PROPS: tuple[str, ...] = ("id", "name")
 # Properties each relationship carries (missing ones are null).
 EDGE_PROPS: tuple[str, ...] = (
     "id", "weight", "articles", "sentence_count", "paragraph_count", "document_count",
     "first_seen", "last_seen", "npmi", "lift", "role", "count", "offsets", "evidence",
+    "evidence_level", "independent_sources",
     # HOLDS_ROLE: the office in time (see graph/build/offices.py)
     "start_date", "start_precision", "end_date", "end_precision", "status", "bounds", "predecessor",
     "successor",
     # SAID_ABOUT / SAID_ON: statements by polarity of their verbs (see graph/build/statements.py)
     "polarity", "positive", "negative", "neutral",
 )
+
+# How strongly a tie between two actors is backed, weakest first (``evidence_level`` of every
+# entity–entity edge; see docs/graph.md, "Evidence levels"): named in one article, named in one
+# sentence, a stated relation, stated or sentence-level in at least two independent sources.
+EvidenceLevel = Literal["article", "sentence", "stated", "corroborated"]
+EVIDENCE_LEVELS: tuple[EvidenceLevel, ...] = ("article", "sentence", "stated", "corroborated")
+_LEVEL_RANK: dict[str, int] = {level: i for i, level in enumerate(EVIDENCE_LEVELS)}
+
+
+def level_rank(level: object) -> int:
+    """Position of ``level`` on the ladder; a missing or unknown level ranks lowest (0).
+
+    >>> [level_rank(x) for x in ("article", "stated", "corroborated", None)]
+    [0, 2, 3, 0]
+    """
+    return _LEVEL_RANK.get(str(level), 0) if level is not None else 0
 
 
 @dataclass(frozen=True)

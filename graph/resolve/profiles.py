@@ -30,6 +30,9 @@ class Profile:
     canonicals: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     ags: Counter[str] = field(default_factory=Counter)
+    # Registry ids (data/actors/registry.tsv) of the mentions, and the registry's names for them.
+    actors: Counter[str] = field(default_factory=Counter)
+    actor_names: Counter[str] = field(default_factory=Counter)
     geo: dict[str, tuple[float | None, float | None, str | None]] = field(default_factory=dict)
     # Derived values (type, kind, name) are asked for often during matching; counting invalidates them.
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -47,6 +50,10 @@ class Profile:
             self.surfaces[mention.text] += 1
         if mention.ags:
             self.ags[mention.ags] += 1
+        actor = getattr(mention, "actor_id", None)  # extractions cached before the registry lack it
+        if actor:
+            self.actors[actor] += 1
+            self.actor_names[mention.canonical] += 1
         # Geo data is keyed by AGS; "" holds coordinates of places known only from geonames.
         key = mention.ags or ""
         if mention.lat is not None and (key not in self.geo or self.geo[key][0] is None):
@@ -61,6 +68,8 @@ class Profile:
         self.canonicals.update(other.canonicals)
         self.surfaces.update(other.surfaces)
         self.ags.update(other.ags)
+        self.actors.update(other.actors)
+        self.actor_names.update(other.actor_names)
         for key, value in other.geo.items():
             if key not in self.geo or self.geo[key][0] is None:
                 self.geo[key] = value
@@ -88,11 +97,20 @@ class Profile:
 
     @property
     def name(self) -> str:
-        """The best display name (see :func:`best_name`)."""
+        """The registry's name when a curated actor is among the mentions, else :func:`best_name`."""
         if "name" not in self._memo:
-            self._memo["name"] = best_name(self.canonicals or self.surfaces) or self.id
+            registered = self.actor_names
+            self._memo["name"] = (min(registered, key=lambda n: (-registered[n], n)) if registered
+                                  else best_name(self.canonicals or self.surfaces) or self.id)
         found: str = self._memo["name"]
         return found
+
+    @property
+    def best_actor(self) -> str | None:
+        """The most frequent registry id, ties by id (``None`` for actors the registry lacks)."""
+        if not self.actors:
+            return None
+        return min(self.actors, key=lambda a: (-self.actors[a], a))
 
     @property
     def best_ags(self) -> str | None:

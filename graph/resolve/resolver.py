@@ -82,9 +82,18 @@ def resolve(
 def _components(
     profiles: dict[str, Profile], curation: Curation, links: list[Link]
 ) -> tuple[Components, list[str]]:
-    """Union judgement merges first (file order), then automatic links, never across a not-same."""
-    ags = {pid: p.best_ags for pid, p in profiles.items() if p.best_ags and p.type is EntityType.MUNICIPALITY}
-    components = Components(profiles, tags=ags)
+    """Union judgement merges first (file order), then automatic links, never across a not-same.
+
+    Municipalities are tagged with their AGS and registry actors with their
+    registry id, so that no automatic rule joins two places of different AGS
+    or two curated actors, such as a predecessor and its successor ("KIVBF"
+    and "ITEOS" share initials and context but are different bodies). A
+    curator's merge judgement still can.
+    """
+    tags = {pid: p.best_ags for pid, p in profiles.items()
+            if p.best_ags and p.type is EntityType.MUNICIPALITY}
+    tags.update({pid: f"actor:{p.best_actor}" for pid, p in profiles.items() if p.best_actor})
+    components = Components(profiles, tags=tags)
     for a, b in curation.not_same:
         components.forbid(a, b)
     warnings = []

@@ -14,16 +14,25 @@ from typing import Any
 
 from graph.model import GraphData
 from graph.model.filters import SubgraphFilter  # re-exported: defined next to its filter function
+from graph.store.limits import truncation_note
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """Rows of a user Cypher query (values are JSON-compatible)."""
+    """Rows of a user Cypher query (values are JSON-compatible).
+
+    ``truncated`` is true when the query had more rows than the row limit: ``rows`` then holds
+    the first ``len(rows)`` of them.
+    """
 
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def notice(self) -> str:
+        """One line telling a reader the result was cut off, and how to see more ("" if complete)."""
+        return truncation_note(len(self.rows)) if self.truncated else ""
 
 
 @dataclass(frozen=True)
@@ -96,9 +105,16 @@ class GraphStore(ABC):
 
     @abstractmethod
     def cypher(
-        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None
+        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None,
+        timeout_s: float | None = None,
     ) -> QueryResult:
-        """Run a user query read-only after the safety check; refuse anything else."""
+        """Run a user query read-only after the safety check; refuse anything else.
+
+        At most ``row_cap`` rows come back (default: setting ``query_row_cap``; more are cut off
+        and flagged ``truncated``); the engine stops the query after ``timeout_s`` seconds
+        (default: setting ``query_timeout_s``; 0 = no limit) with
+        :class:`graph.errors.QueryTimeoutError`.
+        """
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

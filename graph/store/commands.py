@@ -57,8 +57,8 @@ def print_result(result: QueryResult, fmt: str) -> None:
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         Console().print(table)
-    if result.truncated:
-        typer.echo(f"(truncated at {len(result.rows)} rows: raise --row-cap or add LIMIT)", err=True)
+    if result.truncated:  # on stderr, so that JSON lines and CSV on stdout stay plain data
+        typer.echo(result.notice(), err=True)
 
 
 def _list_saved() -> None:
@@ -78,6 +78,8 @@ def query_command(
     saved: Annotated[str | None, typer.Option(help="Run a saved query by name.")] = None,
     list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
     row_cap: Annotated[int | None, typer.Option(help="Maximum rows (default: query_row_cap).")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        help="Stop the query after this many seconds (default: query_timeout_s; 0 = no limit).")] = None,
 ) -> None:
     """Run read-only Cypher (or a saved query) against the graph; writes are refused."""
     from graph.cli import settings_of
@@ -95,9 +97,9 @@ def query_command(
     with open_store(settings_of(ctx), backend) as store:
         if saved is not None:
             query = get_query(saved)
-            result = store.cypher(query.cypher, bind(query, params), row_cap=row_cap)
+            result = store.cypher(query.cypher, bind(query, params), row_cap=row_cap, timeout_s=timeout)
         else:
-            result = store.cypher(str(cypher_text), params, row_cap=row_cap)
+            result = store.cypher(str(cypher_text), params, row_cap=row_cap, timeout_s=timeout)
     print_result(result, fmt)
 
 

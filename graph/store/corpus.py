@@ -50,7 +50,9 @@ CREATE TABLE IF NOT EXISTS articles (
     norm_len INTEGER NOT NULL,
     duplicate_of TEXT,
     parent_id TEXT,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    publisher TEXT,
+    source_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_len ON articles(role, norm_len);
@@ -82,6 +84,21 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+# Columns added after the first release: (name, declaration). Stores created before them get them
+# by ALTER TABLE on open, filled from each row's JSON (NULL where the article never had the field).
+_ADDED_COLUMNS = (("publisher", "TEXT"), ("source_kind", "TEXT"))
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring an older corpus store up to the current columns without touching its articles."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    for name, decl in _ADDED_COLUMNS:
+        if name not in have:
+            db.execute(f"ALTER TABLE articles ADD COLUMN {name} {decl}")
+            db.execute(f"UPDATE articles SET {name} = json_extract(data, '$.{name}')")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)")
+
+
 def normalise(text: str) -> str:
     """Case-folded text with single spaces: the form near-duplicates are compared in."""
     return " ".join(text.casefold().split())
@@ -111,6 +128,7 @@ class CorpusStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
+            _migrate(self._db)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the corpus store ({exc})", path=str(path),
                              hint="check that SKG_HOME is writable and not on a network share") from None
@@ -206,23 +224,27 @@ class CorpusStore:
         if old and old[0] == article.content_hash:
             if old[1] == data:
                 return "unchanged"
-            self._db.execute("UPDATE articles SET data=?, source=?, reader=?, parent_id=? WHERE id=?",
-                             (data, article.source, article.reader, article.parent_id, article.id))
+            self._db.execute("UPDATE articles SET data=?, source=?, reader=?, parent_id=?, publisher=?, "
+                             "source_kind=? WHERE id=?", (data, article.source, article.reader,
+                                                          article.parent_id, article.publisher,
+                                                          article.source_kind, article.id))
             return "updated"  # same text, changed metadata (date, tags, ...)
         if old:
             self._rehome_copies(article.id)  # its copies keep the old text, not the new one
         canonical = self._canonical_for(article, norm)
         values = (article.role, article.reader, article.source, article.content_hash, norm, len(norm),
-                  canonical, article.parent_id, data)
+                  canonical, article.parent_id, data, article.publisher, article.source_kind)
         self._write_sketch(article.id, norm)
         if old:
             self._db.execute("UPDATE articles SET role=?, reader=?, source=?, content_hash=?, norm_text=?, "
-                             "norm_len=?, duplicate_of=?, parent_id=?, data=? WHERE id=?",
+                             "norm_len=?, duplicate_of=?, parent_id=?, data=?, publisher=?, source_kind=? "
+                             "WHERE id=?",
                              (*values, article.id))
             return "updated"
         seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         self._db.execute("INSERT INTO articles (id, seq, role, reader, source, content_hash, norm_text, "
-                         "norm_len, duplicate_of, parent_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         "norm_len, duplicate_of, parent_id, data, publisher, source_kind) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          (article.id, seq, *values))
         return "duplicate" if canonical else "new"
 
@@ -237,6 +259,12 @@ class CorpusStore:
             self._rehome_copies(article_id)
             self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def publishers(self) -> list[tuple[str | None, str | None, int]]:
+        """(publisher, source kind, documents) for every stored combination, most documents first."""
+        rows = self._db.execute("SELECT publisher, source_kind, COUNT(*) FROM articles GROUP BY 1, 2 "
+                                "ORDER BY 3 DESC, 1, 2")
+        return [(p, k, int(n)) for p, k, n in rows]
 
     def articles(self, roles: Sequence[str] | None = None) -> Iterator[Article]:
         """Stored articles ordered by id, optionally only some roles."""
@@ -329,6 +357,9 @@ class CorpusStore:
             "by_reader": by_reader,
             "duplicates": self._count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "sources": self._count("SELECT COUNT(DISTINCT source) FROM articles"),
+            "publishers": self._count("SELECT COUNT(DISTINCT publisher) FROM articles"),
+            "by_source_kind": dict(self._db.execute(
+                "SELECT COALESCE(source_kind, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1")),
             "failures": self._count("SELECT COUNT(*) FROM failures"),
             "extractions": self._count("SELECT COUNT(*) FROM extractions"),
             "first_published": first,

@@ -19,7 +19,7 @@ import pyarrow as pa
 from graph.errors import QueryError, StoreError
 from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, GraphData
 from graph.settings import Settings
-from graph.store import cypher
+from graph.store import cypher, limits
 from graph.store import embedded_snapshots as snaps
 from graph.store.base import QueryResult, WriteReport
 from graph.store.reader import CypherReader
@@ -153,24 +153,39 @@ class EmbeddedStore(CypherReader):
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def cypher(
-        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None
+        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None,
+        timeout_s: float | None = None,
     ) -> QueryResult:
-        """Run a checked user query on a read-only connection with timeout and row cap."""
+        """Run a checked user query on its own read-only connection under the time and row limits.
+
+        The connection's query timeout makes LadybugDB interrupt the work itself; the row limit
+        goes into the query text because the engine builds a whole result before returning.
+        """
         check_query(query)
         if self._connection() is None or self._db is None:
             raise StoreError("the embedded graph is empty", hint="run `skg build` first")
-        cap = int(row_cap if row_cap is not None else self.settings.query_row_cap)
+        cap, timeout = limits.effective_limits(self.settings, row_cap, timeout_s)
+        params = params or {}
         conn = ladybug.Connection(self._db)
-        conn.set_query_timeout(int(float(self.settings.query_timeout_s) * 1000))
+        conn.set_query_timeout(round(timeout * 1000))
         try:
-            result = conn.execute(query, params or {})
+            result = conn.execute(limits.with_row_limit(query, params, cap), params)
             if isinstance(result, list):
                 raise QueryError("only one statement may run", hint="remove the ';'")
             return _collect(result, cap)
         except RuntimeError as exc:
-            raise QueryError(f"query failed: {exc}", hint="check the Cypher (see docs/cypher.md)") from None
+            raise self._query_error(exc, timeout) from None
         finally:
             conn.close()
+
+    def _query_error(self, exc: RuntimeError, timeout: float) -> QueryError:
+        """The engine's error as one that names the limit that was hit, if one was."""
+        text = str(exc)
+        if text.startswith("Interrupted") and timeout > 0:  # the query timeout (nothing else interrupts)
+            return limits.timeout_error(timeout)
+        if "buffer pool is full" in text:
+            return limits.memory_error("buffer_pool_mb", int(self.settings.buffer_pool_mb))
+        return QueryError(f"query failed: {text}", hint="check the Cypher (see docs/cypher.md)")
 
     def close(self) -> None:
         """Close the read-only connection."""
@@ -182,6 +197,7 @@ class EmbeddedStore(CypherReader):
 
 
 def _collect(result: Any, cap: int) -> QueryResult:
+    """At most ``cap`` rows; one more present means the result was cut off."""
     columns = list(result.get_column_names())
     rows: list[list[Any]] = []
     truncated = False

@@ -5,7 +5,7 @@ Reads use the same common-dialect queries as the embedded store (via
 after the schema (uniqueness constraints, indexes, a full-text index on names
 and aliases) was created idempotently. User Cypher runs in a READ session
 after the allow-list check *and* an ``EXPLAIN`` whose query type must be
-read-only (``r``), with a transaction timeout and a row cap.
+read-only (``r``), under the time and row limits of :mod:`graph.store.limits`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from neo4j.graph import Relationship as NeoRel
 from graph.errors import BackendUnavailableError, QueryError, QueryRefusedError
 from graph.model.graphdata import NODE_LABELS, GraphData
 from graph.settings import Settings
-from graph.store import cypher
+from graph.store import cypher, limits
 from graph.store.base import QueryResult, WriteReport
 from graph.store.neo4j_push import Pusher, out_of_memory, session_writer
 from graph.store.reader import CypherReader
@@ -187,26 +187,51 @@ class Neo4jStore(CypherReader):
         return records
 
     def cypher(
-        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None
+        self, query: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None,
+        timeout_s: float | None = None,
     ) -> QueryResult:
-        """Allow-list check, EXPLAIN query-type check, then a READ session with timeout and row cap."""
+        """Allow-list check, EXPLAIN query-type check, then a READ session under the time and row limits.
+
+        The time limit is the transaction's own timeout, so the server stops the work (also on a
+        server whose ``db.transaction.timeout`` is unset). Records stream in batches of at most
+        ``cap + 1`` and the rest is discarded, which ends the query on the server. No ``LIMIT`` is
+        pushed into the text here: it would cost plans (``RETURN count(*) LIMIT n`` no longer reads
+        the count store: 0.07 s became a timeout on a six-way cartesian count).
+        """
         check_query(query)
-        cap = int(row_cap if row_cap is not None else self.settings.query_row_cap)
-        timeout = float(self.settings.query_timeout_s)
+        cap, seconds = limits.effective_limits(self.settings, row_cap, timeout_s)
+        # 0 = no limit of skg's own: send none, so the server's db.transaction.timeout still applies
+        # (an explicit 0 would override it and let the query run forever on Neo4j 5.3+).
+        timeout = seconds if seconds > 0 else None
+        params = params or {}
         with self._errors(), self._driver.session(
-            database=self.database, default_access_mode=neo4j.READ_ACCESS
+            database=self.database, default_access_mode=neo4j.READ_ACCESS, fetch_size=min(cap + 1, 1000)
         ) as session:
             try:
-                self._check_plan(session, query, params or {})
-                result = session.run(neo4j.Query(query, timeout=timeout), params or {})
-                return _collect(result, cap)
+                self._check_plan(session, query, params, timeout)
+                return _collect(session.run(neo4j.Query(query, timeout=timeout), params), cap)
             except (ClientError, Neo4jError, DriverError) as exc:
-                raise QueryError(f"query failed: {getattr(exc, 'message', None) or exc}",
-                                 hint="check the Cypher (see docs/cypher.md)") from None
+                raise self._query_error(exc, timeout) from None
+
+    def _query_error(self, exc: Exception, timeout: float | None) -> QueryError:
+        """The server's error as one that names the limit that was hit, if one was.
+
+        Neo4j 5.26 reports the server's own default timeout with the "client configuration" code
+        too, so whose limit it was follows from whether skg sent one.
+        """
+        code = str(getattr(exc, "code", "") or "")
+        if "TransactionTimedOut" in code:
+            ours = timeout is not None and code.endswith("ClientConfiguration")
+            return limits.timeout_error(timeout or 0.0, server=not ours)
+        if out_of_memory(exc):
+            return limits.memory_error("neo4j_tx_memory_mb", int(self.settings.neo4j_tx_memory_mb))
+        return QueryError(f"query failed: {getattr(exc, 'message', None) or exc}",
+                          hint="check the Cypher (see docs/cypher.md)")
 
     @staticmethod
-    def _check_plan(session: neo4j.Session, query: str, params: dict[str, Any]) -> None:
-        summary = session.run(cypher.explain(query), params).consume()
+    def _check_plan(session: neo4j.Session, query: str, params: dict[str, Any],
+                    timeout: float | None = None) -> None:
+        summary = session.run(neo4j.Query(cypher.explain(query), timeout=timeout), params).consume()
         if summary.query_type != "r":
             raise QueryRefusedError(
                 f"refused: Neo4j plans this query as type {summary.query_type!r}, not read-only ('r')",
@@ -218,6 +243,7 @@ class Neo4jStore(CypherReader):
 
 
 def _collect(result: neo4j.Result, cap: int) -> QueryResult:
+    """At most ``cap`` records; one more present means the result was cut off (the rest is discarded)."""
     columns = list(result.keys())
     rows: list[list[Any]] = []
     truncated = False

@@ -9,7 +9,8 @@ type / property key / parameter, or a variable the query itself binds. Anything
 else is refused with :class:`graph.errors.QueryRefusedError` naming the word.
 
 The backends add engine-side guards on top (read-only LadybugDB connection;
-Neo4j READ session plus an ``EXPLAIN`` query-type check), a timeout and a row cap.
+Neo4j READ session plus an ``EXPLAIN`` query-type check); :mod:`graph.store.limits`
+adds the time limit and the row limit.
 
 >>> check_query("MATCH (n:Entity) WHERE n.name CONTAINS 'x' RETURN n.id LIMIT 5")
 >>> check_query("MATCH (n) DETACH DELETE n")  # doctest: +ELLIPSIS
@@ -21,7 +22,7 @@ graph.errors.QueryRefusedError: [E402] refused: DETACH is not allowed (only read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.errors import QueryRefusedError
 
@@ -64,10 +65,16 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Token:
-    """One lexical token: ``kind`` is word, quoted, param, num, sym or str."""
+    """One lexical token: ``kind`` is word, quoted, param, num, sym or str.
+
+    ``start``/``end`` locate it in the query text, so a rewrite (the row limit of
+    :mod:`graph.store.limits`) can edit the original text around comments and strings.
+    """
 
     kind: str
     text: str
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
 
 
 def _refuse(why: str) -> QueryRefusedError:
@@ -90,14 +97,15 @@ def strip_literals(query: str) -> list[Token]:
                 raise _refuse("unterminated /* comment")
             i = end + 2
         elif ch in "'\"":
-            i = _skip_string(query, i)
-            tokens.append(Token("str", "''"))
+            end = _skip_string(query, i)
+            tokens.append(Token("str", "''", i, end))
+            i = end
         else:
             m = _TOKEN.match(query, i)
             if not m:
                 raise _refuse(f"unexpected character {ch!r} at position {i}")
             if m.lastgroup != "ws":
-                tokens.append(Token(str(m.lastgroup), m.group()))
+                tokens.append(Token(str(m.lastgroup), m.group(), m.start(), m.end()))
             i = m.end()
     return tokens
 

@@ -104,7 +104,8 @@ def bind(query: SavedQuery, params: dict[str, Any] | None = None) -> dict[str, A
     return bound
 
 
-def run_saved(store: GraphStore, name: str, params: dict[str, Any] | None = None) -> QueryResult:
-    """Run a saved query on ``store`` (read-only, like any user query)."""
+def run_saved(store: GraphStore, name: str, params: dict[str, Any] | None = None, *,
+              row_cap: int | None = None, timeout_s: float | None = None) -> QueryResult:
+    """Run a saved query on ``store`` (read-only and under the same limits as any user query)."""
     query = get_query(name)
-    return store.cypher(query.cypher, bind(query, params))
+    return store.cypher(query.cypher, bind(query, params), row_cap=row_cap, timeout_s=timeout_s)

@@ -39,6 +39,7 @@ _SPECIAL: dict[str, PropType] = {
     "paragraph_count": "INT64",
     "document_count": "INT64",
     "count": "INT64",
+    "independent_sources": "INT64",
     "offsets": "JSON",
     "evidence": "JSON",
     "bounds": "JSON",

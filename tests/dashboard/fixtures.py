@@ -25,10 +25,16 @@ def _entity(eid: str, name: str, etype: str, kind: str | None = None, **extra: A
     return Node("Entity", eid, props)
 
 
+# Who published each fixture article (publisher, source kind); others: Kommune21's own reporting.
+PUBLISHED_BY = {"a_2": ("komm.one", "self_published"), "a_3": ("presseportal.de", "press_release")}
+
+
 def _article(aid: str, title: str, published: str) -> Node:
+    publisher, kind = PUBLISHED_BY.get(aid, ("kommune21.de", "editorial"))
     return Node("Article", aid, {"id": aid, "title": title, "published": published,
                                  "url": f"https://example.org/{aid}", "section": "news",
-                                 "role": "article", "source": "fixture", "source_id": aid})
+                                 "role": "article", "source": "fixture", "source_id": aid,
+                                 "publisher": publisher, "source_kind": kind})
 
 
 def _ev(aid: str, published: str, sentence: str) -> list[dict[str, Any]]:
@@ -39,7 +45,10 @@ def _co(a: str, b: str, weight: int, aid: str, published: str, sentence: str) ->
     return Edge("CO_MENTIONED", a, b, {"weight": weight, "articles": weight, "sentence_count": weight,
                                        "document_count": weight, "first_seen": published,
                                        "last_seen": published, "npmi": 0.4, "lift": 2.0,
-                                       "evidence": json.dumps(_ev(aid, published, sentence))})
+                                       "evidence": json.dumps(_ev(aid, published, sentence)),
+                                       # ties seen twice or more stand for two independent sources here
+                                       "evidence_level": "corroborated" if weight > 1 else "sentence",
+                                       "independent_sources": min(weight, 2)})
 
 
 def sample_graph(hostile: bool = False) -> GraphData:
@@ -79,6 +88,7 @@ def sample_graph(hostile: bool = False) -> GraphData:
         _co("e_dataport", "e_vendor2", 1, "a_4", "2024-05-01", "Dataport and Software GmbH."),
         Edge("HOLDS_ROLE", "e_person", "e_komm1", {"role": "CEO", "first_seen": "2022-03-01",
                                                      "last_seen": "2024-02-20", "count": 2,
+                                                     "evidence_level": "stated", "independent_sources": 1,
                                                      "evidence": json.dumps(_ev("a_1", "2022-03-01",
                                                                                 "Erika is CEO.")),
                                                      "start_date": "2021-01-01", "start_precision": "year",
@@ -91,14 +101,17 @@ def sample_graph(hostile: bool = False) -> GraphData:
                                                          "end": None}}),
         Edge("HOLDS_ROLE", "e_person2", "e_komm1", {"role": "CEO" + bad, "first_seen": "2024-02-20",
                                                       "last_seen": "2024-02-20", "count": 1,
+                                                      "evidence_level": "stated", "independent_sources": 1,
                                                       "start_date": "2024-02-20", "start_precision": "day",
                                                       "status": "current", "predecessor": "e_person"}),
         Edge("SAID_ABOUT", "e_person2", "e_vendor1", {
             "count": 1, "articles": 1, "weight": 1.0, "first_seen": "2024-05-01", "last_seen": "2024-05-01",
             "polarity": "negative", "positive": 0, "negative": 1, "neutral": 0,
+            "evidence_level": "stated", "independent_sources": 1,
             "evidence": [{**_ev("a_4", "2024-05-01", "Max Muster kritisierte Vendor AG." + bad)[0],
                           "verb": "kritisierte", "polarity": "negative"}]}),
-        Edge("LOCATED_IN", "e_stuttgart", "e_bw", {"count": 1}),
+        Edge("LOCATED_IN", "e_stuttgart", "e_bw", {"count": 1, "evidence_level": "stated",
+                                                   "independent_sources": 1}),
     ]
     for aid, _, pub in arts:
         for eid in ("e_vendor1", "e_stuttgart", "e_komm1"):

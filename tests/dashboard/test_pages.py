@@ -102,7 +102,8 @@ def test_pages_profile_office_timeline_and_statements(fixture_home: Settings) ->
         ("CEO · Komm.ONE", "2021", "2024-02-20", "ended", "Max Muster")]
     assert "Seit 2021 CEO." in table[0]["start set by"]
     org = open_page("profile", entity="e_komm1")
-    holders = org.dataframe[-1].value.to_dict(orient="records")
+    # the office table, not the "who reports" table that follows it
+    holders = next(d.value for d in org.dataframe if "start set by" in d.value.columns).to_dict(orient="records")
     assert [(r["label"], r["to"]) for r in holders] == [("Erika Mustermann · CEO", "2024-02-20"),
                                                          ("Max Muster · CEO", "now")]
     speaker = open_page("profile", entity="e_person2")

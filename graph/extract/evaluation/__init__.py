@@ -9,6 +9,8 @@ Public API::
     read_germeval(path, include_other=False, include_partderiv=False) -> list[GoldDocument]
     read_span_jsonl(path, exclude=frozenset()) -> list[GoldDocument]
     check_seed(expected, articles, resolution) -> list[CheckItem]
+    read_page_gold(path) -> list[PageRef]; load_texts(pages, folder) -> TextCheck (page-reference gold)
+    AttributeScore (kind, canonical name, AGS, actor recall on overlap-matched mentions)
     count_strict(gold, pred), count_overlap(gold, pred), strict_errors(gold, pred), micro(table),
     score_corpus(pairs), load_extractor(settings, extractors=None), mention_spans(mentions)
 
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING
 from graph.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from graph.extract.evaluation.attributes import AttributeScore
+    from graph.extract.evaluation.pages import PageRef, TextCheck, load_texts, read_page_gold
     from graph.extract.evaluation.predict import COARSE_LABEL, Extractor, load_extractor, mention_spans
     from graph.extract.evaluation.readers import GoldDocument, detect_format, read_germeval, read_span_jsonl
     from graph.extract.evaluation.runner import ErrorExample, EvalOptions, EvalResult, evaluate_file
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COARSE_LABEL",
+    "AttributeScore",
     "CheckItem",
     "Counts",
     "ErrorExample",
@@ -44,22 +49,31 @@ __all__ = [
     "EvalResult",
     "Extractor",
     "GoldDocument",
+    "PageRef",
     "Score",
     "Span",
+    "TextCheck",
     "check_seed",
     "count_overlap",
     "count_strict",
     "detect_format",
     "evaluate_file",
     "load_extractor",
+    "load_texts",
     "mention_spans",
     "micro",
     "read_germeval",
+    "read_page_gold",
     "read_span_jsonl",
     "score_corpus",
     "strict_errors",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, {
+    "AttributeScore": "graph.extract.evaluation.attributes",
+    "PageRef": "graph.extract.evaluation.pages",
+    "TextCheck": "graph.extract.evaluation.pages",
+    "load_texts": "graph.extract.evaluation.pages",
+    "read_page_gold": "graph.extract.evaluation.pages",
     "COARSE_LABEL": "graph.extract.evaluation.predict",
     "Extractor": "graph.extract.evaluation.predict",
     "load_extractor": "graph.extract.evaluation.predict",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from graph.errors import ExtractionError
+from graph.extract.evaluation.attributes import Predicted
 from graph.extract.evaluation.readers import GoldDocument
 from graph.extract.evaluation.scorer import Span
 from graph.model import Article, DocumentExtraction, EntityType, Mention, stable_id
@@ -46,14 +47,23 @@ def gold_article(doc: GoldDocument) -> Article:
     return Article(id=stable_id("a", "gold", doc.id), source=f"gold:{doc.id}", text=doc.text, reader="gold")
 
 
-def mention_spans(mentions: Iterable[Mention]) -> list[Span]:
-    """Coarse-labelled spans of mentions (duplicates removed, sorted).
+def mention_spans(mentions: Iterable[Mention], fine: bool = False) -> list[Span]:
+    """Coarse-labelled (or, with ``fine``, our own four types) spans of mentions, deduplicated and sorted.
 
     >>> m = Mention("a", 0, 6, "Tengen", EntityType.MUNICIPALITY, "Tengen", "e_1")
-    >>> mention_spans([m, m])
-    [Span(start=0, end=6, label='LOC')]
+    >>> mention_spans([m, m]), mention_spans([m], fine=True)
+    ([Span(start=0, end=6, label='LOC')], [Span(start=0, end=6, label='MUNICIPALITY')])
     """
-    return sorted({Span(m.start, m.end, COARSE_LABEL[m.type]) for m in mentions})
+    return sorted({Span(m.start, m.end, m.type.value if fine else COARSE_LABEL[m.type]) for m in mentions})
+
+
+def predicted_mentions(mentions: Iterable[Mention]) -> list[Predicted]:
+    """Fine-typed spans with the kind, canonical name and AGS the pipeline gave (first one per span)."""
+    out: dict[Span, Predicted] = {}
+    for m in mentions:
+        span = Span(m.start, m.end, m.type.value)
+        out.setdefault(span, Predicted(span, m.canonical, m.kind.value if m.kind else None, m.ags))
+    return [out[s] for s in sorted(out)]
 
 
 def predict(doc: GoldDocument, extractor: Extractor) -> list[Span]:

@@ -16,7 +16,7 @@ from typing import Literal
 from graph.errors import InputError, UnsupportedFormatError
 from graph.extract.evaluation.scorer import Span
 
-GoldFormat = Literal["seed", "germeval", "jsonl"]
+GoldFormat = Literal["seed", "germeval", "jsonl", "pages"]
 COARSE = ("PER", "ORG", "LOC")
 
 # SmartData-style labels → coarse labels; LOCATION_* is handled by prefix.
@@ -41,19 +41,26 @@ def detect_format(path: Path) -> GoldFormat:
     name = path.name.lower()
     if name.endswith(".expected.json"):
         return "seed"
-    if name.endswith(".jsonl"):
-        return "jsonl"
     if name.endswith(".tsv"):
         return "germeval"
     first = _first_line(path)
-    if first.startswith("{"):
-        return "jsonl"
+    if name.endswith(".jsonl") or first.startswith("{"):
+        return "pages" if _names_pages(first) else "jsonl"
     if "\t" in first:
         return "germeval"
     raise UnsupportedFormatError(
         "cannot tell the gold format", path=str(path),
-        hint="use *.expected.json (seed), GermEval TSV (*.tsv) or JSONL spans (*.jsonl)",
+        hint="use *.expected.json (seed), GermEval TSV (*.tsv), JSONL spans or page references (*.jsonl)",
     )
+
+
+def _names_pages(line: str) -> bool:
+    """Whether a JSONL line is a page reference (checksum, no text) rather than a text with spans."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and "sha256" in record and "entities" in record and "text" not in record
 
 
 def _first_line(path: Path) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from graph.extract.evaluation.attributes import AttributeScore, Tally
+from graph.extract.evaluation.pages import TEXTS_HINT, TextCheck
 from graph.extract.evaluation.runner import EvalResult
 from graph.extract.evaluation.scorer import Counts, Score, micro
 
@@ -34,6 +36,31 @@ def errors_table(result: EvalResult) -> Table:
     return table
 
 
+def attributes_table(attributes: AttributeScore) -> Table:
+    """Kind, canonical-name and AGS accuracy on matched mentions, and actor recall per page."""
+    table = Table("check", "right", "of", "rate", title="beyond the span (overlap-matched mentions)",
+                  caption="actor recall: distinct (type, canonical) actors of a page with a found mention")
+    rows = [("ORGANIZATION kind", attributes.kind), ("MUNICIPALITY canonical name", attributes.canonical),
+            ("MUNICIPALITY AGS", attributes.ags)]
+    rows += [(f"actor recall {label}", tally) for label, tally in sorted(attributes.actors.items())]
+    rows.append(("actor recall (all)", sum(attributes.actors.values(), Tally())))
+    rows.append(("... named as in gold (all)", sum(attributes.named.values(), Tally())))
+    for name, tally in rows:
+        table.add_row(name, str(tally.right), str(tally.total), f"{tally.rate:.3f}")
+    return table
+
+
+def print_text_check(check: TextCheck, console: Console | None = None) -> None:
+    """One line on the page texts found, and what to do about the missing ones."""
+    console = console or Console()
+    skipped = len(check.missing) + len(check.changed)
+    console.print(f"page texts in {check.folder}: {len(check.texts)} found, {len(check.missing)} missing, "
+                  f"{len(check.changed)} changed (other sha256)")
+    if skipped:
+        console.print(f"skipped pages: {', '.join((check.missing + check.changed)[:10])}"
+                      f"{' …' if skipped > 10 else ''}; {TEXTS_HINT}")
+
+
 def checks_table(result: EvalResult) -> Table:
     """One row per seed check item."""
     table = Table("check", "item", "result", "detail", title=result.path)
@@ -56,6 +83,10 @@ def print_result(result: EvalResult, console: Console | None = None) -> None:
         console.print(score_table(result.score, title))
         rate = result.score.documents / result.seconds if result.seconds else 0.0
         console.print(f"{result.seconds:.1f} s, {rate:.0f} documents/s")
+        if result.attributes is not None:
+            console.print(attributes_table(result.attributes))
+        if result.texts is not None:
+            print_text_check(result.texts, console)
         if result.errors:
             console.print(errors_table(result))
         return

@@ -9,7 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
-from graph.extract.evaluation.predict import Extractor, load_extractor, predict
+from graph.extract.evaluation.attributes import AttributeScore, Gold
+from graph.extract.evaluation.pages import (
+    PageRef,
+    TextCheck,
+    load_texts,
+    page_documents,
+    read_page_gold,
+    texts_folder,
+)
+from graph.extract.evaluation.predict import (
+    Extractor,
+    gold_article,
+    load_extractor,
+    predict,
+    predicted_mentions,
+)
 from graph.extract.evaluation.readers import (
     GoldDocument,
     GoldFormat,
@@ -32,6 +47,7 @@ class EvalOptions:
     exclude: frozenset[str] = frozenset()  # JSONL: gold types not scored (e.g. LOCATION_ROUTE)
     limit: int | None = None  # score only the first N documents
     errors: int = 0  # keep up to N strict false positives and false negatives as examples
+    texts: Path | None = None  # page gold: folder of <id>.txt page texts (else the eval_texts setting)
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,8 @@ class EvalResult:
     score: Score | None = None
     checks: list[CheckItem] = field(default_factory=list)
     errors: list[ErrorExample] = field(default_factory=list)
+    attributes: AttributeScore | None = None  # page gold: kind, canonical, AGS, actor recall
+    texts: TextCheck | None = None  # page gold: which page texts were found
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready result."""
@@ -65,6 +83,10 @@ class EvalResult:
             data["scores"] = self.score.as_dict()
         if self.errors:
             data["errors"] = [e.__dict__ for e in self.errors]
+        if self.attributes is not None:
+            data["attributes"] = self.attributes.as_dict()
+        if self.texts is not None:
+            data["texts"] = self.texts.as_dict()
         if self.format == "seed":
             data["checks"] = [c.__dict__ for c in self.checks]
             data["failed"] = sum(1 for c in self.checks if not c.passed and not c.optional)
@@ -80,12 +102,43 @@ def score_documents(
     for doc in docs:
         pred = predict(doc, extractor)
         score.add(doc.spans, pred)
-        if errors:
-            fps, fns = strict_errors(doc.spans, pred)
-            for kind, spans in (("FP", fps), ("FN", fns)):
-                room = errors - len(examples[kind])
-                examples[kind].extend(_example(doc, kind, s) for s in spans[: max(room, 0)])
+        _collect(examples, doc, pred, errors)
     return score, examples["FP"] + examples["FN"]
+
+
+def _collect(examples: dict[str, list[ErrorExample]], doc: GoldDocument, pred: list[Span],
+             errors: int) -> None:
+    """Keep up to ``errors`` strict false positives and negatives of one document as examples."""
+    if not errors:
+        return
+    fps, fns = strict_errors(doc.spans, pred)
+    for kind, spans in (("FP", fps), ("FN", fns)):
+        room = errors - len(examples[kind])
+        examples[kind].extend(_example(doc, kind, s) for s in spans[: max(room, 0)])
+
+
+def score_pages(pages: list[tuple[PageRef, GoldDocument]], extractor: Extractor,
+                errors: int = 0) -> tuple[Score, AttributeScore, list[ErrorExample]]:
+    """Fine-typed span scores, attribute scores and error examples of ``extractor`` on verified pages."""
+    score, attributes = Score(), AttributeScore()
+    examples: dict[str, list[ErrorExample]] = {"FP": [], "FN": []}
+    for page, doc in pages:
+        predicted = predicted_mentions(extractor.extract(gold_article(doc)).mentions)
+        spans = [p.span for p in predicted]
+        score.add(doc.spans, spans)
+        attributes.add([Gold(e.span, e.canonical, e.kind, e.ags) for e in page.entities], predicted)
+        _collect(examples, doc, spans, errors)
+    return score, attributes, examples["FP"] + examples["FN"]
+
+
+def run_pages(path: Path, settings: Any, options: EvalOptions, extractor: Extractor,
+              result: EvalResult) -> None:
+    """Check the page texts against the gold checksums, then score the pages that are present."""
+    pages = read_page_gold(path)
+    pages = pages[: options.limit] if options.limit else pages
+    result.texts = load_texts(pages, texts_folder(options.texts, getattr(settings, "eval_texts", "")))
+    result.score, result.attributes, result.errors = score_pages(
+        page_documents(pages, result.texts), extractor, options.errors)
 
 
 def _example(doc: GoldDocument, kind: str, span: Span, width: int = 40) -> ErrorExample:
@@ -146,6 +199,8 @@ def evaluate_file(path: Path, settings: Any, options: EvalOptions | None = None,
     result = EvalResult(str(path), fmt, getattr(extractor, "version", "?"), 0.0)
     if fmt == "seed":
         result.checks = run_seed(path, settings, extractor)
+    elif fmt == "pages":
+        run_pages(path, settings, options, extractor, result)
     else:
         gold = read_gold(path, fmt, options)
         result.score, result.errors = score_documents(gold, extractor, options.errors)

@@ -95,19 +95,19 @@ def count_strict(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Counts
     return out
 
 
-def count_overlap(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Counts]:
-    """Per-label counts under one-to-one overlap matching.
+def overlap_pairs(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one overlap matching: (gold, prediction) pairs of the same label.
 
     Each gold span takes the unused same-label prediction it overlaps most
     (ties: the earliest), scanning gold spans left to right.
 
-    >>> count_overlap([Span(0, 10, "ORG")], [Span(0, 4, "ORG"), Span(5, 10, "ORG")])["ORG"]
-    Counts(tp=1, fp=1, fn=0)
+    >>> overlap_pairs([Span(0, 10, "ORG")], [Span(0, 4, "ORG"), Span(5, 10, "ORG")])
+    [(Span(start=0, end=10, label='ORG'), Span(start=5, end=10, label='ORG'))]
     """
-    gold_u, pred_u = sorted(set(gold)), sorted(set(pred))
+    pred_u = sorted(set(pred))
     used: set[int] = set()
-    matched: Counter[str] = Counter()
-    for g in gold_u:
+    pairs = []
+    for g in sorted(set(gold)):
         best, best_len = -1, 0
         for index, p in enumerate(pred_u):
             if index in used or p.label != g.label or not p.overlaps(g):
@@ -117,7 +117,18 @@ def count_overlap(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Count
                 best, best_len = index, shared
         if best >= 0:
             used.add(best)
-            matched[g.label] += 1
+            pairs.append((g, pred_u[best]))
+    return pairs
+
+
+def count_overlap(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Counts]:
+    """Per-label counts under one-to-one overlap matching (:func:`overlap_pairs`).
+
+    >>> count_overlap([Span(0, 10, "ORG")], [Span(0, 4, "ORG"), Span(5, 10, "ORG")])["ORG"]
+    Counts(tp=1, fp=1, fn=0)
+    """
+    gold_u, pred_u = sorted(set(gold)), sorted(set(pred))
+    matched = Counter(g.label for g, _ in overlap_pairs(gold_u, pred_u))
     gold_n = Counter(s.label for s in gold_u)
     pred_n = Counter(s.label for s in pred_u)
     return {

@@ -1,4 +1,4 @@
-"""Curated actors (``data/actors/known_actors.tsv``) and the document's tags."""
+"""Curated actors (the registry, ``data/actors/registry.tsv``) and the document's tags."""
 
 from __future__ import annotations
 
@@ -25,10 +25,22 @@ class ActorIndex:
     matcher: PhraseMatcher[Actor] = field(default_factory=PhraseMatcher)
     by_name: dict[str, Actor] = field(default_factory=dict)
     single: dict[str, Actor] = field(default_factory=dict)  # one-token names, for "BITMi-Präsident"
+    ids: dict[str, str] = field(default_factory=dict)  # canonical name → registry id
 
     def add(self, actor: Actor) -> None:
-        """Index an actor under its canonical name, aliases and their inflected forms."""
-        for name in inflections((actor.canonical, *actor.aliases)):
+        """Index an actor under its canonical name, aliases and their inflected forms.
+
+        Names of ``anycase`` actors are added in their usual case variants
+        too, so one exact scan finds "kdvz" and "KDVZ" alike (a second,
+        case-folded scan over every token would cost more than the extra
+        dictionary entries).
+        """
+        if actor.id:
+            self.ids.setdefault(actor.canonical, actor.id)
+        names = inflections((actor.canonical, *actor.aliases))
+        if actor.anycase:
+            names = list(dict.fromkeys(v for n in names for v in case_variants(n)))
+        for name in names:
             self.matcher.add(name, actor)
             self.by_name.setdefault(fold(name), actor)
             if " " not in name and "-" not in name:
@@ -54,10 +66,30 @@ DESCRIPTORS = frozenset({"Systemhaus", "Softwarehaus", "Software", "Systems", "S
                          "Holding", "Technologies", "Vertrieb"})
 
 
+def case_variants(name: str) -> tuple[str, ...]:
+    """A brand name as written, in lower case, in upper case and with a capital first letter."""
+    return (name, name.lower(), name.upper(), name[:1].upper() + name[1:])
+
+
+def _genitives(name: str) -> list[str]:
+    """"des IT-Planungsrates", "des Bundesverwaltungsamts", "Dataports": one-word names in the genitive.
+
+    Only for a word (or hyphenated compound) ending in a lower-case letter,
+    not already ending in a sibilant, whose last part is not feminine
+    (feminine nouns keep their form: "der Bundesagentur").
+    """
+    last = name.rsplit("-", 1)[-1]
+    if " " in name or len(last) < 4 or not last.isalpha() or not last[-1].islower() or is_acronym(last) \
+            or last.endswith(("s", "x", "z", "ß")) or gender(last) == "f":
+        return []
+    return [f"{name}s"] if last[-1] in "aeiouy" else [f"{name}s", f"{name}es"]
+
+
 def inflections(names: tuple[str, ...]) -> list[str]:
     """Names plus dative/genitive forms with a leading adjective ("Deutschen Städtetag", "…tags")."""
     out = list(names)
     for name in names:
+        out += _genitives(name)
         first, sep, rest = name.partition(" ")
         if sep and first[:1].isupper() and first.endswith(("e", "er", "es")) and len(first) > 4:
             stem = first[:-1] if first.endswith("e") else first[:-2]
@@ -94,7 +126,8 @@ def tag_actors(tags: tuple[str, ...], index: ActorIndex, kind_of: dict[str, OrgK
             continue
         known = index.lookup(match["long"]) or index.lookup(match["short"])
         if known:
-            out.append(Actor(known.canonical, known.type, known.kind, (match["long"], match["short"])))
+            names = (match["long"], match["short"])
+            out.append(Actor(known.canonical, known.type, known.kind, names, known.id))
         else:
             low = match["long"].casefold()
             kind = next((k for head, k in kind_of.items() if head.casefold() in low), OrgKind.OTHER)

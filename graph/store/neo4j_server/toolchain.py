@@ -34,3 +34,8 @@ def fetch(layout: Layout, version: str) -> str:
 def compile_launcher(layout: Layout, classpath: str) -> Path:
     """Compile the launcher into ``classes/`` unless the same source is already compiled."""
     return jvm.compile_main(_tool(layout), classpath)
+
+
+def fetched(layout: Layout, version: str) -> bool:
+    """True when Neo4j ``version``'s jars are in Maven's cache (checked without starting Maven)."""
+    return jvm.resolved(_tool(layout), layout.classpath_file(version))

@@ -12,6 +12,7 @@ import matplotlib.image as mpimg
 import networkx as nx
 import numpy as np
 import pytest
+from lxml import etree
 
 from graph.build.builder import build_graph
 from graph.build.nxgraph import filter_data
@@ -23,6 +24,7 @@ from graph.settings import Settings
 from graph.store.base import SubgraphFilter
 from tests.graph.build.seedlike import Resolution, eid, page
 
+GEXF_NS = "http://www.gexf.net/1.2draft"
 HOSTILE = 'Müller & <script>alert("x")</script> GmbH'
 
 
@@ -65,8 +67,12 @@ def test_export_gexf_round_trip_with_viz(data: GraphData, tmp_path: Path, fmt: s
     assert set(g.nodes) == _entity_ids(data)
     assert {(u, v, d["edge_type"]) for u, v, d in g.edges(data=True)} == _entity_edges(data)
     tengen = g.nodes[eid("Tengen")]
-    assert tengen["viz"]["color"] == {"r": 44, "g": 160, "b": 44, "a": 1.0}
-    assert tengen["viz"]["size"] > 4 and "position" in tengen["viz"]
+    assert tengen["label"] == "Tengen" and tengen["ags"] == "08335080"
+    # drawing hints sit in the GEXF namespace, where the schema declares them (Gephi reads them there)
+    node = etree.parse(str(path)).find(f".//{{{GEXF_NS}}}node[@id='{eid('Tengen')}']")
+    assert dict(node.find(f"{{{GEXF_NS}}}color").attrib) == {"r": "44", "g": "160", "b": "44", "a": "1.0"}
+    assert float(node.find(f"{{{GEXF_NS}}}size").get("value")) > 4
+    assert node.find(f"{{{GEXF_NS}}}position") is not None
     text = path.read_text(encoding="utf-8")
     if fmt == "gexf-dynamic":
         assert 'mode="dynamic"' in text and 'timeformat="date"' in text
@@ -182,9 +188,9 @@ def test_export_html_renders_offline_in_chromium(
     path = export_graph(data, "html", tmp_path / "g.html", settings=settings)
     html_text = path.read_text(encoding="utf-8")
     assert "<script src" not in html_text and "https://" not in html_text.split("<script>")[0]
-    assert HOSTILE not in html_text and "&lt;script&gt;" in html_text.replace("\\u003c", "<").replace(
-        "\\u003e", ">"
-    ).replace("\\u0026", "&")
+    # the name travels as a JSON string whose <, > and & are escaped: it cannot end the <script>
+    assert HOSTILE not in html_text and json.dumps(HOSTILE, ensure_ascii=False).replace(
+        "&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") in html_text
     errors: list[str] = []
     requests: list[str] = []
     with playwright.sync_playwright() as p:

@@ -166,7 +166,7 @@ def test_pipeline_build_mention_equals_the_constructor() -> None:
     fields = {"article_id": "a1", "start": 4, "end": 10, "text": "Tengen", "type": EntityType.MUNICIPALITY,
               "canonical": "Tengen", "entity_id": entity_id("MUNICIPALITY", "08335081"), "kind": None,
               "confidence": 0.85, "extractor": "rules@1.0", "sentence": 2, "paragraph": 1, "ags": "08335081",
-              "lat": 47.8, "lon": 8.66, "land": "BW"}
+              "lat": 47.8, "lon": 8.66, "land": "BW", "actor_id": None}
     built = build_mention(fields)
     assert built == Mention(**fields)  # type: ignore[arg-type]
     assert hash(built) == hash(Mention(**fields))  # type: ignore[arg-type]

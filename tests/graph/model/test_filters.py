@@ -160,3 +160,23 @@ def test_filters_store_subgraph_equals_export_filter(store: GraphStore, flt: Sub
     assert from_store.nodes == exported.nodes and from_store.edges == exported.edges
     assert apply_filter(loaded, flt) == exported
     assert from_store.nodes, flt
+
+
+def test_filters_min_evidence_level_keeps_ties_from_that_level_up() -> None:
+    g = GraphData(
+        [ent("a"), ent("b"), ent("c"), ent("d")],
+        [co("a", "b", evidence_level="article"), co("b", "c", evidence_level="sentence"),
+         Edge("HOLDS_ROLE", "c", "d", {"evidence_level": "stated"}), co("a", "d")],  # a–d: built before levels
+    )
+    assert len(filter_graph(g, SubgraphFilter()).edges) == 4
+    kept = filter_graph(g, SubgraphFilter(min_evidence_level="sentence"))
+    assert [(e.source, e.target) for e in kept.edges] == [("b", "c"), ("c", "d")]
+    stated = filter_graph(g, SubgraphFilter(min_evidence_level="stated"))
+    assert ids(stated) == {"c", "d"}  # a level filter is a tie filter: actors without such a tie go
+    assert filter_graph(g, SubgraphFilter(min_evidence_level="corroborated")).nodes == []
+    assert describe_filter(SubgraphFilter(min_evidence_level="stated")) == "min_evidence_level=stated"
+
+
+def test_filters_unknown_evidence_level_is_refused() -> None:
+    with pytest.raises(SkgError, match="unknown evidence level 'strong'"):
+        SubgraphFilter(min_evidence_level="strong")

@@ -61,6 +61,8 @@ ARTICLE_IDS = {key: stable_id("a", "kommune21", key) for key, _, _ in ARTICLES}
 # Document roles other than "article", and one article stored without a date (timeline tests).
 ARTICLE_ROLES = {"a5": "teaser", "a6": "vendor_listing"}
 UNDATED = {"a3"}
+# Articles from another publisher than Kommune21 (press releases on a wire).
+PUBLISHERS = {"a4": "presseportal.de"}
 
 
 def _evidence(article: str, published: str, sentence: str) -> dict[str, Any]:
@@ -71,14 +73,18 @@ def _evidence(article: str, published: str, sentence: str) -> dict[str, Any]:
 def _co(a: str, b: str, articles: int, npmi: float, first: str, last: str,
         evidence: list[dict[str, Any]]) -> Edge:
     source, target = sorted((E[a], E[b]))
+    # two articles: two independent sources (corroborated); one: sentence level; low NPMI: article level
+    level = "corroborated" if articles > 1 else "sentence" if npmi > 0.2 else "article"
     return Edge("CO_MENTIONED", source, target, {
         "weight": float(articles), "articles": articles, "sentence_count": articles,
         "paragraph_count": articles, "document_count": articles, "first_seen": first,
-        "last_seen": last, "npmi": npmi, "lift": 1.0 + npmi, "evidence": evidence})
+        "last_seen": last, "npmi": npmi, "lift": 1.0 + npmi, "evidence": evidence,
+        "evidence_level": level, "independent_sources": articles})
 
 
 def _typed(edge_type: str, a: str, b: str, first: str, last: str, role: str | None = None) -> Edge:
-    props: dict[str, Any] = {"weight": 1.0, "articles": 1, "first_seen": first, "last_seen": last}
+    props: dict[str, Any] = {"weight": 1.0, "articles": 1, "first_seen": first, "last_seen": last,
+                             "evidence_level": "stated", "independent_sources": 1}
     if role:
         props["role"] = role
     return Edge(edge_type, E[a], E[b], props)  # type: ignore[arg-type]
@@ -101,7 +107,8 @@ def _said(edge_type: str, a: str, b: str, polarity: str, sentence: str, verb: st
     quote = {**_evidence("a4", "2024-02-02", sentence), "verb": verb, "polarity": polarity}
     return Edge(edge_type, E[a], target, {  # type: ignore[arg-type]
         "weight": 1.0, "articles": 1, "count": 1, "first_seen": "2024-02-02", "last_seen": "2024-02-02",
-        "polarity": polarity, **counts, "evidence": [quote]})
+        "polarity": polarity, **counts, "evidence": [quote], "evidence_level": "stated",
+        "independent_sources": 1})
 
 
 def _nodes() -> list[Node]:
@@ -129,7 +136,8 @@ def _nodes() -> list[Node]:
     for key, title, published in ARTICLES:
         props = {"title": title, "published": published, "url": f"https://example.org/{key}",
                  "section": "Praxis", "role": ARTICLE_ROLES.get(key, "article"),
-                 "source": "kommune21", "source_id": key}
+                 "source": "kommune21", "source_id": key, "publisher": PUBLISHERS.get(key, "kommune21.de"),
+                 "source_kind": "press_release" if key in PUBLISHERS else "editorial"}
         if key in UNDATED:
             del props["published"]
         nodes.append(Node("Article", ARTICLE_IDS[key], props))

@@ -34,6 +34,21 @@ def test_contract_snapshot_id_and_stats(store: GraphStore) -> None:
     assert stats["entity_types"] == {"LOCATION": 1, "MUNICIPALITY": 4, "ORGANIZATION": 9, "PERSON": 3}
 
 
+def test_contract_evidence_levels_are_stored_and_filter_ties(store: GraphStore) -> None:
+    everything = store.subgraph(SubgraphFilter())
+    assert all(e.props["evidence_level"] and e.props["independent_sources"] >= 1 for e in everything.edges)
+    stated = store.subgraph(SubgraphFilter(min_evidence_level="stated"))
+    assert {e.props["evidence_level"] for e in stated.edges} == {"stated", "corroborated"}
+    assert len(stated.edges) == 3 + 9 + 1  # corroborated co-mentions + every stated relation + SAID_ABOUT
+    corroborated = store.subgraph(SubgraphFilter(min_evidence_level="corroborated"))
+    assert {e.props["independent_sources"] for e in corroborated.edges} == {2}
+    assert {n.props["name"] for n in corroborated.nodes} == {
+        "Dataport", "Hamburg", "Komm.ONE", "Stuttgart", "Anna Müller"}
+    articles = {n.id: n.props for n in store.load().nodes if n.label == "Article"}
+    assert articles[ARTICLE_IDS["a4"]]["publisher"] == "presseportal.de"
+    assert articles[ARTICLE_IDS["a4"]]["source_kind"] == "press_release"
+
+
 def test_contract_entity_returns_properties_or_none(store: GraphStore) -> None:
     hamburg = store.entity(E["hamburg"])
     assert hamburg is not None
