@@ -68,3 +68,20 @@ def test_office_bounds_fall_back_to_sightings_and_article_dates() -> None:
     docs.pop("a3")
     (edge,) = relation_edges(date_order(arts[:2]), docs, KNOWN, 5)
     assert (edge.props["status"], edge.props.get("end_date")) == ("unknown", None)
+
+
+def test_statement_and_office_edges_are_stated_or_corroborated_by_source_units() -> None:
+    arts = [_article("a1", "2023-01-01", ("OZG",)), _article("a2", "2024-01-01", ("OZG",))]
+    docs = {aid: DocumentExtraction(aid, relations=(_said(aid, day, "o_akdb", "lobte", "positive"),
+                                                    _said(aid, day, "", "sagte", "neutral", start=50),
+                                                    _role(aid, day, None)))
+            for aid, day in (("a1", "2023-01-01"), ("a2", "2024-01-01"))}
+
+    def levels(units: dict[str, int]) -> dict[tuple[str, str], tuple[str, int]]:
+        edges = statement_edges(date_order(arts), docs, KNOWN, 5, topic_id, units)
+        edges += relation_edges(date_order(arts), docs, KNOWN, 5, units)
+        return {(e.type, e.target): (e.props["evidence_level"], e.props["independent_sources"]) for e in edges}
+
+    keys = [("SAID_ABOUT", "o_akdb"), ("SAID_ON", topic_id("OZG")), ("HOLDS_ROLE", "o_akdb")]
+    assert levels({"a1": 1, "a2": 1}) == dict.fromkeys(keys, ("stated", 1))  # one publisher: one source
+    assert levels({"a1": 1, "a2": 2}) == dict.fromkeys(keys, ("corroborated", 2))  # two publishers
