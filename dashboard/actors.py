@@ -45,6 +45,8 @@ def profile(entity_id: str, snap: str) -> dict[str, Any] | None:
                "first_seen": edge.get("first_seen"), "last_seen": edge.get("last_seen"),
                "level": edge.get("evidence_level"), "sources": edge.get("independent_sources"),
                "evidence": _evidence_rows(edge.get("evidence"), titles)}
+        if edge.get("type") == "SAID_ABOUT":
+            continue  # statements have their own section (dashboard.offices.statement_rows)
         (roles if edge.get("type") in ("HOLDS_ROLE", "AFFILIATED_WITH") else partners).append(row)
     partners.sort(key=lambda r: (-r["articles"], str(r["name"])))
     return {"entity": ent, "partners": partners, "roles": roles,

@@ -1,4 +1,5 @@
-"""Actor profile: names, type, key and map pin, roles, who reports about it, mentions over time, partners."""
+"""Actor profile: names, type, key and map pin, roles, offices over time, who reports about it, mentions over
+time, statements, strongest partners with quotes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import actors, charts, data, ui
+from dashboard import actors, charts, data, offices, ui
 
 
 def render() -> None:
@@ -25,13 +26,73 @@ def render() -> None:
         return
     _header(prof["entity"])
     _roles(prof["roles"])
+    _offices(chosen, snap)
     _publishers(prof["publishers"])
     st.subheader("Mentions over time")
     if prof["timeline"].empty:
         st.caption("no dated mentions")
     else:
         ui.bar_chart(prof["timeline"], x="month", y="articles", height=200)
+    _statements(chosen, snap)
     _partners(prof["partners"])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _offices_and_statements(entity_id: str, snap: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Office rows and statement rows of one actor, from the snapshot's whole graph (cached)."""
+    graph = data.graph_data(snap)
+    names = {n.id: str(n.props.get("name") or n.id) for n in graph.nodes if n.label in ("Entity", "Topic")}
+    return offices.office_rows(graph, entity_id, names), offices.statement_rows(graph, entity_id, names)
+
+
+def _offices(entity_id: str, snap: str) -> None:
+    """A person's offices, or an organisation's office holders, as a time line with the bounds' sources."""
+    rows, _ = _offices_and_statements(entity_id, snap)
+    if not rows:
+        return
+    st.subheader("Offices over time")
+    st.html(offices.timeline_html(rows))
+    columns = ("label", "from", "to", "status", "predecessor", "successor", "start set by", "end set by")
+    with st.expander("Where the dates come from"):
+        st.dataframe(pd.DataFrame([{c: r[c] for c in columns} for r in rows]), hide_index=True)
+
+
+def _statement(row: dict[str, Any], titles: dict[str, tuple[str, str]], direction: str) -> None:
+    counts = f"+{row['positive']} / −{row['negative']} / ={row['neutral']}"
+    label = (f"{direction} {ui.md(row['name'])} — {row['count']} statements, "
+             f"{ui.md(row['polarity'])} ({counts})")
+    with st.expander(label):
+        if not row["topic"]:
+            st.page_link("views/profile.py", label="open profile", query_params={"entity": row["id"]})
+        for ev in row["evidence"][:5]:
+            title, url = titles.get(str(ev.get("article_id")), ("", ""))
+            st.markdown(f"> “{ui.md(ev.get('sentence'))}”  \n> — *{ui.md(ev.get('verb'))}* "
+                        f"({ui.md(ev.get('polarity'))}), {ui.link(title or ev.get('article_id'), url)}, "
+                        f"{ui.md(ev.get('published') or 'undated')}")
+
+
+def _statements(entity_id: str, snap: str) -> None:
+    """What the actor said (about actors or topics) and what others said about it, with the quotes.
+
+    Polarity is the speech verb's (kritisierte → negative, begrüßte → positive, sagte → neutral),
+    not a reading of the quote.
+    """
+    _, rows = _offices_and_statements(entity_id, snap)
+    if not rows["said"] and not rows["about"]:
+        return
+    titles = actors.article_titles(snap)
+    st.subheader("Statements")
+    st.caption("Polarity comes from the speech verb only (kritisierte/warnte negative, begrüßte/lobte "
+               "positive, sagte/erklärte neutral), not from reading the quote.")
+    said, about = st.columns(2)
+    with said:
+        st.markdown(f"**Said** ({len(rows['said'])})")
+        for row in rows["said"][:10]:
+            _statement(row, titles, "about topic" if row["topic"] else "about")
+    with about:
+        st.markdown(f"**Said about it** ({len(rows['about'])})")
+        for row in rows["about"][:10]:
+            _statement(row, titles, "by")
 
 
 def _header(ent: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from graph.build.cli_filters import (
+    AsOfOpt,
     EdgeTypeOpt,
     FromOpt,
     KindOpt,
@@ -49,6 +50,7 @@ def analyze_command(
     node_cap: NodeCapOpt = None,
     edge_types: EdgeTypeOpt = None,
     min_evidence_level: MinLevelOpt = "article",
+    as_of: AsOfOpt = None,
 ) -> None:
     """Compute one analysis on the stored graph and print it with how it was computed."""
     from graph.analyze.run import run_metric
@@ -59,7 +61,7 @@ def analyze_command(
     graph_types = None if metric == "ego" else types
     flt = make_filter(
         graph_types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, None, 1, edge_types,
-        min_evidence_level,
+        min_evidence_level, as_of=as_of,
     )
     result = run_metric(
         load_graph(settings),

@@ -63,7 +63,8 @@ def _paths(g: nx.Graph, o: dict[str, Any]) -> Result:
         raise SkgError(
             "paths needs --focus SOURCE_ID and --target TARGET_ID", hint="find ids with `skg search`"
         )
-    return k_shortest_paths(g, o["focus"], o["target"], k=int(o.get("k", 3)))
+    return k_shortest_paths(g, o["focus"], o["target"], k=int(o.get("k", 3)), offices=o.get("offices"),
+                            as_of=o.get("as_of"))
 
 
 METRICS = (
@@ -92,4 +93,9 @@ def run_metric(data: GraphData, metric: str, flt: SubgraphFilter | None = None, 
     metrics = _graph_metrics()
     if metric not in metrics:
         raise SkgError(f"unknown metric {metric!r}", hint="use one of: " + ", ".join(METRICS))
+    if metric == "paths":  # name the offices along a path (held on the filter's date, if any)
+        from graph.analyze.paths import office_labels
+
+        as_of = flt.as_of if flt else None
+        options = {**options, "offices": office_labels(data, as_of), "as_of": as_of}
     return metrics[metric](entity_graph(data, flt), options)

@@ -29,7 +29,8 @@ from graph.build.sources import (
     source_units,
     websites_version,
 )
-from graph.build.typed import mention_edges, relation_edges, topic_nodes_and_edges
+from graph.build.statements import statement_edges
+from graph.build.typed import mention_edges, relation_edges, topic_id, topic_nodes_and_edges
 from graph.errors import ConfigError
 from graph.model import Article, DocumentExtraction, Edge, Entity, GraphData, Node
 from graph.model.graphdata import EVIDENCE_LEVELS, level_rank
@@ -83,7 +84,9 @@ def build_graph(
     kept = [e for e, ok in zip(comentions, mask, strict=True) if ok]
     topics, tagged = topic_nodes_and_edges(articles)
     edges = kept + mention_edges(articles, extractions, known) + tagged
-    stated = relation_edges(dated, extractions, known, int(settings.evidence_cap), units)
+    cap = int(settings.evidence_cap)
+    stated = relation_edges(dated, extractions, known, cap, units)
+    stated += statement_edges(dated, extractions, known, cap, topic_id, units)
     edges += [e for e in stated if level_rank(e.props["evidence_level"]) >= level_rank(min_level)]
     own = publishing_actors(articles, entities.values())
     nodes = _entity_nodes(entities, dated, extractions) + [_article_node(a, a.id in own) for a in articles]
@@ -113,9 +116,14 @@ def build_graph(
 
 
 def level_counts(edges: Sequence[Edge]) -> dict[str, int]:
-    """How many entity–entity edges sit on each rung of the evidence ladder (weakest first)."""
+    """How many entity–entity edges sit on each rung of the evidence ladder (weakest first).
+
+    ``SAID_ON`` carries a level too (a statement is stated) but ends at a topic, so it is not counted.
+    """
     found: dict[str, int] = dict.fromkeys(EVIDENCE_LEVELS, 0)
     for e in edges:
+        if e.type == "SAID_ON":
+            continue
         level = e.props.get("evidence_level")
         if level in found:
             found[level] += 1

@@ -21,6 +21,9 @@ NodeCapOpt = Annotated[int | None, typer.Option("--node-cap", help="Keep the N s
 FocusOpt = Annotated[str | None, typer.Option("--focus", help="Entity id: its ego network only.")]
 DepthOpt = Annotated[int, typer.Option("--depth", help="Hops around --focus.")]
 EdgeTypeOpt = Annotated[list[str] | None, typer.Option("--edge-type", help="Keep edge types (repeatable).")]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="The graph at a date (YYYY-MM-DD): only offices held then.")
+]
 MinLevelOpt = Annotated[
     str,
     typer.Option("--min-evidence-level",
@@ -41,8 +44,11 @@ def make_filter(
     depth: int,
     edge_types: list[str] | None,
     min_evidence_level: str = "article",
+    as_of: str | None = None,
 ) -> SubgraphFilter | None:
     """A filter from CLI options, or ``None`` when nothing is restricted."""
+    if as_of is not None:
+        as_of = _iso_day(as_of)
     flt = SubgraphFilter(
         tuple(t.upper() for t in types or ()),
         tuple(kinds or ()),
@@ -56,8 +62,20 @@ def make_filter(
         depth,
         tuple(e.upper() for e in edge_types or ()),
         min_evidence_level.lower(),
+        as_of=as_of,
     )
     return None if flt == SubgraphFilter() else flt
+
+
+def _iso_day(text: str) -> str:
+    """``--as-of`` as an ISO day, or a usage error saying how to write it."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip()[:10]).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2022-07-01",
+                                 param_hint="--as-of") from None
 
 
 def load_graph(settings: Any) -> Any:

@@ -170,9 +170,26 @@ def _merge_edges(old: list[Edge], new: list[Edge], cap: int) -> list[Edge]:
         key = (e.type, e.source, e.target, e.props.get("role"))
         prior = merged.get(key)
         merged[key] = (
-            e if prior is None else Edge(e.type, e.source, e.target, _merge_props(prior.props, e.props, cap))
+            e if prior is None
+            else Edge(e.type, e.source, e.target, _merge_typed(prior.props, e.props, e.type, cap))
         )
     return sorted(merged.values(), key=lambda e: (e.type, e.source, e.target, e.props.get("role") or ""))
+
+
+def _merge_typed(old: dict[str, Any], new: dict[str, Any], edge_type: str, cap: int) -> dict[str, Any]:
+    """``_merge_props`` plus the office bounds of HOLDS_ROLE and the polarity counts of statements."""
+    from graph.build.offices import merge_office_props
+    from graph.build.statements import merge_statement_props
+
+    merged = _merge_props(old, new, cap)
+    if edge_type == "HOLDS_ROLE":
+        office = merge_office_props(old, new)
+        for name in ("end_date", "end_precision", "predecessor", "successor"):
+            merged.pop(name, None)  # set again below only when the merged office has them
+        merged.update(office)
+    elif edge_type in ("SAID_ABOUT", "SAID_ON"):
+        merged.update(merge_statement_props(old, new))
+    return merged
 
 
 def _rescore(edges: list[Edge], nodes: list[Node], documents: int) -> list[Edge]:

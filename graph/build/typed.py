@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.build.evidence import Units, add_unit, stated_level
-from graph.model import Article, DocumentExtraction, Edge, Node, Relation, fold, stable_id
+from graph.build.offices import OfficeTrack, add_office, link_successions, office_props
+from graph.model import Article, DocumentExtraction, Edge, Node, Relation, RelationType, fold, stable_id
+
+# Relation types aggregated by :func:`relation_edges`; SUCCEEDS only names predecessors on
+# offices, SAID_ABOUT has its own edges (graph/build/statements.py).
+_AGGREGATED = frozenset({RelationType.HOLDS_ROLE, RelationType.AFFILIATED_WITH, RelationType.LOCATED_IN})
 
 
 def topic_id(tag: str) -> str:
@@ -69,6 +74,7 @@ class _RelationStats:
     last_seen: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
     units: Units = None
+    office: OfficeTrack | None = None  # HOLDS_ROLE only
 
 
 def relation_edges(
@@ -83,16 +89,22 @@ def relation_edges(
     ``dated_articles`` must be most recent first (see ``cooccur.date_order``)
     so that evidence is capped to the newest quotes. Each edge is ``stated``,
     or ``corroborated`` when documents of two source ``units`` state it.
+    ``HOLDS_ROLE`` edges carry their office in time (``start_date`` …
+    ``successor``, see :mod:`graph.build.offices`).
     """
     units = units or {}
     stats: dict[tuple[str, str, str, str | None], _RelationStats] = {}
+    docs = []
     for article in dated_articles:
         doc = extractions.get(article.id)
         if doc is None:
             continue
+        docs.append(doc)
         for rel in doc.relations:
-            if rel.source in known and rel.target in known and rel.source != rel.target:
+            if (rel.type in _AGGREGATED and rel.source in known and rel.target in known
+                    and rel.source != rel.target):
                 _add_relation(stats, article, rel, evidence_cap, units.get(article.id, 0))
+    link_successions(docs, {k: s.office for k, s in stats.items() if s.office is not None})
     return [_relation_edge(key, s) for key, s in stats.items()]
 
 
@@ -110,17 +122,14 @@ def _add_relation(
     if day:
         s.first_seen = min(s.first_seen or day, day)
         s.last_seen = max(s.last_seen or day, day)
+    ev = rel.evidence
+    quote = {"article_id": ev.article_id or article.id, "published": day, "sentence": ev.sentence,
+             "start": ev.start, "end": ev.end}
     if len(s.evidence) < cap:
-        ev = rel.evidence
-        s.evidence.append(
-            {
-                "article_id": ev.article_id or article.id,
-                "published": day,
-                "sentence": ev.sentence,
-                "start": ev.start,
-                "end": ev.end,
-            }
-        )
+        s.evidence.append(quote)
+    if rel.type is RelationType.HOLDS_ROLE:
+        s.office = s.office or OfficeTrack()
+        add_office(s.office, rel, day, quote)
 
 
 def _relation_edge(key: tuple[str, str, str, str | None], s: _RelationStats) -> Edge:
@@ -136,4 +145,6 @@ def _relation_edge(key: tuple[str, str, str, str | None], s: _RelationStats) -> 
     }
     if role is not None or etype == "HOLDS_ROLE":
         props["role"] = role
+    if s.office is not None:
+        props.update(office_props(s.office))
     return Edge(etype, source, target, props)  # type: ignore[arg-type]

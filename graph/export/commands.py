@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from graph.build.cli_filters import (
+    AsOfOpt,
     DepthOpt,
     EdgeTypeOpt,
     FocusOpt,
@@ -46,6 +47,7 @@ def export_command(
     depth: DepthOpt = 1,
     edge_types: EdgeTypeOpt = None,
     min_evidence_level: MinLevelOpt = "article",
+    as_of: AsOfOpt = None,
 ) -> None:
     """Export the stored graph (after the filters) to a file or folder."""
     from graph.cli import settings_of
@@ -54,7 +56,7 @@ def export_command(
     settings = settings_of(ctx)
     flt = make_filter(
         types, kinds, date_from, date_to, land, min_articles, min_npmi, node_cap, focus, depth, edge_types,
-        min_evidence_level,
+        min_evidence_level, as_of=as_of,
     )
     path = export_graph(load_graph(settings), fmt, out, flt, settings)
     typer.echo(f"wrote {fmt} to {path}")

@@ -39,6 +39,18 @@ EDGE_COLUMNS = (
     "count",
     "evidence_level",
     "independent_sources",
+    # HOLDS_ROLE: the office in time; SAID_ABOUT / SAID_ON: statements by polarity
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "status",
+    "predecessor",
+    "successor",
+    "polarity",
+    "positive",
+    "negative",
+    "neutral",
 )
 EVIDENCE_COLUMNS = (
     "edge_id",
@@ -50,6 +62,8 @@ EVIDENCE_COLUMNS = (
     "sentence",
     "start",
     "end",
+    "verb",
+    "polarity",
 )
 
 
@@ -125,6 +139,9 @@ _EDGE_TYPES = {
     "lift": "float",
     "count": "int",
     "independent_sources": "int",
+    "positive": "int",
+    "negative": "int",
+    "neutral": "int",
 }
 _LABELS = {"Entity": ENTITY_PROPS, "Article": ARTICLE_PROPS, "Topic": TOPIC_PROPS}
 

@@ -22,6 +22,7 @@ LEXICON_FILES = (
     ("lexicon", "role_nouns.txt"), ("lexicon", "place_stopwords.txt"), ("lexicon", "locations.txt"),
     ("lexicon", "name_stopwords.txt"), ("actors", "registry.tsv"), ("lexicon", "common_nouns.txt"),
     ("lexicon", "topic_abbreviations.txt"), ("lexicon", "media.txt"),
+    ("lexicon", "office_cues.tsv"), ("lexicon", "speech_verbs.tsv"),
 )
 
 

@@ -9,17 +9,36 @@ Patterns (each bounded to a few tokens, so the cost is linear):
 * AFFILIATED_WITH — "Stefan Wess (Empolis Information Management und KI
   Bundesverband)", "Rolf Skuras und Frederic Lottis sind das Team … der kdvz
   Rhein Erft Rur", "Anna Weber von der Dataport".
+* Offices in time (only in sentences holding a cue of ``office_cues.tsv``):
+  "X wurde im März 2019 zum Geschäftsführer der Y gewählt", "Y hat X zur
+  neuen Vorsitzenden gewählt" (HOLDS_ROLE with a start), bounds of any
+  HOLDS_ROLE from :mod:`graph.extract.offices`, and succession: "Nachfolgerin
+  von X", "folgt auf X", "Seine Nachfolgerin Z" give the successor a start,
+  the predecessor an end in the same role and a SUCCEEDS relation.
+* SAID_ABOUT — speech verbs and quotes, see :mod:`graph.extract.stance`.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract.context import Context
+from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
+from graph.extract.stance import find_statements
 from graph.extract.text import Token
-from graph.model.extraction import EntityType, Evidence, Mention, OrgKind, Relation, RelationType
+from graph.model.extraction import (
+    EntityType,
+    Evidence,
+    Mention,
+    OfficeDates,
+    OrgKind,
+    Relation,
+    RelationType,
+    Statement,
+)
 
 TARGET_TYPES = (EntityType.ORGANIZATION, EntityType.MUNICIPALITY)
 _OF = frozenset({"der", "des", "von", "vom", "bei", "beim", "im", "am", "für"})
@@ -32,6 +51,13 @@ _TEAM_VERBS = frozenset({"ist", "sind", "arbeitet", "arbeiten", "gehört", "geh�
 
 
 _TEAM_TRIGGERS = _TEAM_VERBS | {"von", "vom", "bei", "beim"}
+_ELECT_PREPS = frozenset({"zum", "zur"})
+_COPULAS = frozenset({"ist", "war", "bleibt", "blieb", "wird"})
+_MONTH_WORDS = frozenset({"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                          "September", "Oktober", "November", "Dezember", "Jahr", "Jahres", "Anfang",
+                          "Ende", "Mitte", "."})
+_SUCCESSOR_NOUNS = frozenset({"Nachfolger", "Nachfolgerin", "Nachfolge"})
+_PRONOUN_WINDOW = 2  # sentences back in which "Sie folgt auf …" / "Seine Nachfolgerin …" look for the office
 
 
 @dataclass
@@ -47,6 +73,8 @@ class _Sentence:
     by_end: dict[int, Mention]
     starts: list[int]
     roles: list[tuple[int, tuple[str, str]]]  # (token index, role) of the role nouns
+    number: int = 0  # the sentence's index in the document
+    bounds: Callable[[int], OfficeDates | None] | None = None  # office bounds at a role token, when cued
 
     def mention_at(self, k: int) -> Mention | None:
         """The mention starting at token ``k``."""
@@ -67,25 +95,65 @@ class _Sentence:
 def _role_of(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
     """(role, compound prefix) when a word names a role ("BITMi-Präsident" → Präsident, BITMi).
 
+    Roles are named in their masculine base form, so that one office gets one name however the
+    text inflects it ("Bürgermeisterin", "Vorsitzende" → "Bürgermeister", "Vorsitzender").
+
     Memoised: the same capitalised words recur in every article, and a
     frozenset caches its hash, so a hit costs one dict lookup.
     """
     if text in roles:
-        return text, ""
+        return (text + "r" if text[-1:] == "e" and text + "r" in roles else text), ""
     prefix, _, last = text.rpartition("-")
     if last.endswith("in") and last[:-2] in roles:
         last = last[:-2]
+    if last[-1:] == "e" and last + "r" in roles:
+        last += "r"  # "Vorsitzende" → "Vorsitzender", as "Bürgermeisterin" → "Bürgermeister"
     return (last, prefix) if last in roles else None
 
 
 def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> list[Relation]:
-    """HOLDS_ROLE and AFFILIATED_WITH relations of a document."""
+    """HOLDS_ROLE (with bounds), SUCCEEDS, AFFILIATED_WITH and SAID_ABOUT relations of a document."""
     m_starts = [m.start for m in mentions]
+    cues = load_cues()
     found: list[tuple[_Sentence, Found]] = []
-    for span in _sentences_with_people(ctx, mentions):
+    held: list[_Held] = []  # offices found so far, for "Sie folgt auf …" in a later sentence
+    for number, span in _sentences_with_people(ctx, mentions):
         sent = _sentence(ctx, span, mentions, m_starts)
-        found.extend((sent, f) for f in _roles(sent) + _parentheses(sent) + _teams(sent))
-    return [_relation(ctx, sent, *f, extractor) for sent, f in _unique(found)]
+        sent.number = number
+        cued = not cues.words.isdisjoint(sent.texts)
+        if cued:
+            sent.bounds = _bounds_reader(ctx, sent)
+        roles = ctx.lexicon.role_nouns
+        here = _roles(sent) + _copula(sent, roles) + _elected(sent, cues, roles)
+        here += _parentheses(sent) + _teams(sent)
+        if cued and not cues.follows.isdisjoint(sent.texts):
+            here += _succession(ctx, sent, here, held, cues)
+        held.extend(_held(number, f) for f in here if f[0] is RelationType.HOLDS_ROLE and f[3])
+        found.extend((sent, f) for f in here)
+    relations = [_relation(ctx, sent, *f, extractor) for sent, f in _unique(found)]
+    return relations + find_statements(ctx, mentions, relations, extractor)
+
+
+def _held(number: int, f: Found) -> _Held:
+    return number, f[1], f[2], f[3], isinstance(f[5], OfficeDates) and f[5].ended
+
+
+_BOUNDS_WINDOW = 30  # tokens either side of a role noun that may hold its cues and dates
+
+
+def _bounds_reader(ctx: Context, sent: _Sentence) -> Callable[[int], OfficeDates | None]:
+    """Bounds of the office at a role token, read from at most 30 tokens either side of it.
+
+    The window keeps the cost per role constant, so a 1 MB "sentence" without punctuation stays linear.
+    """
+    published = ctx.article.published
+
+    def read(k: int) -> OfficeDates | None:
+        lo, hi = max(0, k - _BOUNDS_WINDOW), min(len(sent.texts), k + _BOUNDS_WINDOW + 1)
+        start, end = sent.starts[lo], sent.tokens[hi - 1].end
+        return read_bounds(sent.texts[lo:hi], k - lo, ctx.text[start:end], published, sent.starts[k] - start)
+
+    return read
 
 
 def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_starts: list[int]) -> _Sentence:
@@ -102,8 +170,12 @@ def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_st
                      doc.starts[lo:hi], roles)
 
 
-def _sentences_with_people(ctx: Context, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """The sentences in which a person mention starts, in text order (the others hold no relation)."""
+def _sentences_with_people(ctx: Context, mentions: list[Mention]) -> list[tuple[int, tuple[int, int]]]:
+    """(index, span) of the sentences in which a person mention starts, in text order.
+
+    The others hold no relation of this module (statements of organisations are found by
+    :mod:`graph.extract.stance` from its own cheap verb check).
+    """
     sentences = ctx.doc.sentences
     keep: set[int] = set()
     for m in mentions:
@@ -111,10 +183,11 @@ def _sentences_with_people(ctx: Context, mentions: list[Mention]) -> list[tuple[
             k = ctx.doc.sentence_of(m.start)
             if sentences[k][0] <= m.start < sentences[k][1]:
                 keep.add(k)
-    return [sentences[k] for k in sorted(keep)]
+    return [(k, sentences[k]) for k in sorted(keep)]
 
 
-Found = tuple[RelationType, Mention, Mention, str | None, float]
+Found = tuple[RelationType, Mention, Mention, str | None, float, OfficeDates | Statement | None]
+_Held = tuple[int, Mention, Mention, str | None, bool]  # (sentence index, person, organisation, role, ended)
 
 
 def _roles(sent: _Sentence) -> list[Found]:
@@ -129,8 +202,151 @@ def _roles(sent: _Sentence) -> list[Found]:
             target = _nearest_target(sent, person)
             confidence = 0.6
         if target is not None:
-            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence))
+            office = sent.bounds(k) if sent.bounds else None
+            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, office))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _inflected_role(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
+    """A role noun also in the dative/genitive ("zur Vorsitzenden", "zum Präsidenten", "des Leiters")."""
+    found = _role_of(text, roles)
+    if found is None and text[-1:] in ("n", "s"):
+        found = _role_of(text[:-1], roles)
+    if found is None and text.endswith("en"):
+        found = _role_of(text[:-2], roles)
+    return found
+
+
+def _elected(sent: _Sentence, cues: Cues, roles: frozenset[str]) -> list[Found]:
+    """ "X wurde zum Geschäftsführer der Y gewählt", "Y hat X zur neuen Vorsitzenden gewählt"."""
+    if _ELECT_PREPS.isdisjoint(sent.texts) or cues.begins.isdisjoint(sent.texts) or sent.bounds is None:
+        return []
+    found: list[Found] = []
+    texts = sent.texts
+    for z, word in enumerate(texts):
+        if word not in _ELECT_PREPS:
+            continue
+        k = z + 1
+        while k < len(texts) and k - z <= 2 and texts[k][:1].islower():
+            k += 1  # "zur neuen Vorsitzenden"
+        role = _inflected_role(texts[k], roles) if k < len(texts) else None
+        if role is None:
+            continue
+        target, after = _role_target(sent, k, role[1])
+        person = _person_before_within(sent, z, 8) or _person_within(sent, after, 4)
+        if person is None:
+            continue
+        confidence = 0.8
+        if target is None:
+            target, confidence = _nearest_target(sent, person), 0.6
+        if target is not None:
+            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, sent.bounds(k)))
+    return found
+
+
+def _copula(sent: _Sentence, roles: frozenset[str]) -> list[Found]:
+    """ "Marian Schreier ist seit 2019 Bürgermeister der Stadt Tengen", "X war bislang Leiterin der Y"."""
+    if _COPULAS.isdisjoint(sent.texts):
+        return []
+    found: list[Found] = []
+    texts = sent.texts
+    for person in sent.mentions:
+        if person.type is not EntityType.PERSON:
+            continue
+        j = sent.index_of(person.end)
+        if j >= len(texts) or texts[j] not in _COPULAS:
+            continue
+        k = j + 1
+        while k < len(texts) and k - j <= 7 and (texts[k][:1].islower() or texts[k][:1].isdigit()
+                                                  or texts[k] in _MONTH_WORDS):
+            k += 1  # "ist seit dem 1. März 2021 neue …"
+        role = _role_of(texts[k], roles) if k < len(texts) else None
+        if role is None or role[1]:
+            continue
+        target, _ = _role_target(sent, k, "")
+        confidence = 0.8
+        if target is None:
+            target, confidence = _nearest_target(sent, person), 0.6
+        if target is not None:
+            office = sent.bounds(k) if sent.bounds else None
+            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, office))
+    return found
+
+
+def _person_before_within(sent: _Sentence, k: int, window: int) -> Mention | None:
+    """The last person mention ending before token ``k``, at most ``window`` tokens back."""
+    for j in range(k - 1, max(-1, k - window - 1), -1):
+        m = sent.mention_ending_before(j + 1)
+        if m is not None and m.type is EntityType.PERSON:
+            return m
+    return None
+
+
+def _person_within(sent: _Sentence, k: int, window: int) -> Mention | None:
+    """The first person mention starting in tokens ``k`` … ``k + window - 1``."""
+    for j in range(k, min(k + window, len(sent.texts))):
+        m = sent.mention_at(j)
+        if m is not None and m.type is EntityType.PERSON:
+            return m
+    return None
+
+
+def _succession(ctx: Context, sent: _Sentence, here: list[Found], held: list[_Held],
+                cues: Cues) -> list[Found]:
+    """Successor and predecessor of one office: "Nachfolgerin von X", "folgt auf X", "Seine Nachfolgerin Z".
+
+    The office (role and organisation) is the successor's of this sentence, or the last office of
+    the previous two sentences (the "Sie" of "Sie folgt auf X"). The successor's start is a date of
+    the sentence ("seit dem 1. Juli 2022") or the article's date; the predecessor's end is that start.
+    """
+    texts = sent.texts
+    offices = [_held(sent.number, f) for f in here if f[0] is RelationType.HOLDS_ROLE and f[3]]
+    recent = [h for h in held if sent.number - h[0] <= _PRONOUN_WINDOW]
+    for c, word in enumerate(texts):
+        if word not in cues.follows:
+            continue
+        nxt = texts[c + 1] if c + 1 < len(texts) else ""
+        if word in _SUCCESSOR_NOUNS and nxt not in ("von", "vom", "des", "der"):
+            successor = _person_within(sent, c + 1, 8)  # "Nachfolgerin ist Z", "Seine Nachfolgerin Z"
+            office = _last_office(offices + recent, successor, ended_too=True)
+            predecessor = office[1] if office else None
+        else:
+            predecessor = _person_within(sent, c + 1, 8)  # "Nachfolgerin von X", "folgt auf X", "beerbt X"
+            office = _last_office(offices, predecessor) or _last_office(recent, predecessor)
+            successor = office[1] if office else None
+        if office is None or successor is None or predecessor is None or office[3] is None:
+            continue
+        return _succession_found(ctx, sent, successor, predecessor, office[2], office[3], word)
+    return []
+
+
+def _last_office(offices: list[_Held], other: Mention | None, ended_too: bool = False) -> _Held | None:
+    """The latest office not held by ``other`` (nobody is their own predecessor).
+
+    Looking for the successor's office, ended ones are skipped ("Lorenz war bislang Leiterin …
+    Sie folgt auf X" is about her new office); the predecessor's may well be over already.
+    """
+    for office in reversed(offices):
+        if (ended_too or not office[4]) and (other is None or office[1].entity_id != other.entity_id):
+            return office
+    return None
+
+
+def _succession_found(ctx: Context, sent: _Sentence, successor: Mention, predecessor: Mention,
+                      org: Mention, role: str, cue: str) -> list[Found]:
+    text = ctx.text[sent.start:sent.end]
+    published = ctx.article.published
+    dated = next((d for d in dates_in(text, published) if d.prep in ("seit", "ab", "zum", "am", "im", "mit")),
+                 None)
+    day = dated.day if dated else (published[:10] if published else None)
+    precision = dated.precision if dated else ("day" if day else None)
+    starts = OfficeDates(start=day, start_precision=precision, cue=cue)
+    ends = OfficeDates(end=dated.day if dated else None, end_precision=dated.precision if dated else None,
+                       ended=True, cue=cue)
+    return [(RelationType.HOLDS_ROLE, successor, org, role, 0.7, starts),
+            (RelationType.HOLDS_ROLE, predecessor, org, role, 0.7, ends),
+            (RelationType.SUCCEEDS, successor, predecessor, role, 0.7, None)]
 
 
 def _role_target(sent: _Sentence, k: int, prefix: str) -> tuple[Mention | None, int]:
@@ -194,7 +410,7 @@ def _parentheses(sent: _Sentence) -> list[Found]:
         while j < len(sent.texts) and sent.texts[j] != ")" and j - k < 20:
             inner = sent.mention_at(j)
             if inner is not None and inner.type is EntityType.ORGANIZATION:
-                found.append((RelationType.AFFILIATED_WITH, m, inner, None, 0.8))
+                found.append((RelationType.AFFILIATED_WITH, m, inner, None, 0.8, None))
             j += 1
     return found
 
@@ -215,7 +431,7 @@ def _teams(sent: _Sentence) -> list[Found]:
         if text in _TEAM_TRIGGERS:
             org = _org_after_of(sent, k)
             if org is not None:
-                return [(RelationType.AFFILIATED_WITH, p, org, None, 0.7) for p in people]
+                return [(RelationType.AFFILIATED_WITH, p, org, None, 0.7, None) for p in people]
         people = []
     return []
 
@@ -231,24 +447,28 @@ def _org_after_of(sent: _Sentence, k: int) -> Mention | None:
 
 
 def _relation(ctx: Context, sent: _Sentence, rtype: RelationType, person: Mention, target: Mention,
-              role: str | None, confidence: float, extractor: str) -> Relation:
+              role: str | None, confidence: float, extra: OfficeDates | Statement | None,
+              extractor: str) -> Relation:
     evidence = Evidence(ctx.article.id, ctx.text[sent.start:sent.end], sent.start, sent.end,
                         ctx.article.published, extractor)
+    office = extra if isinstance(extra, OfficeDates) else None
     return Relation(rtype, person.entity_id, target.entity_id, person.canonical, target.canonical, evidence,
-                    role, confidence)
+                    role, confidence, office)
 
 
 def _unique(found: list[tuple[_Sentence, Found]]) -> list[tuple[_Sentence, Found]]:
-    """The first of each (type, person, target, role), none linking an entity to itself.
+    """The first of each (type, person, target, role, bounds), none linking an entity to itself.
 
     Deduplicating before the Relation and its Evidence are built saves building
-    the repeats (a person's role is often restated).
+    the repeats (a person's role is often restated). A restatement with other
+    bounds ("die ehemalige Geschäftsführerin") is kept: the build needs it.
     """
-    seen: set[tuple[RelationType, str, str, str | None]] = set()
+    seen: set[tuple[RelationType, str, str, str | None, OfficeDates | Statement | None]] = set()
     out = []
-    for sent, (rtype, person, target, role, confidence) in found:
-        key = (rtype, person.entity_id, target.entity_id, role)
+    for sent, f in found:
+        rtype, person, target, role, _, extra = f
+        key = (rtype, person.entity_id, target.entity_id, role, extra)
         if key not in seen and person.entity_id != target.entity_id:
             seen.add(key)
-            out.append((sent, (rtype, person, target, role, confidence)))
+            out.append((sent, f))
     return out

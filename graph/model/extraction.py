@@ -38,6 +38,8 @@ class RelationType(StrEnum):
     HOLDS_ROLE = "HOLDS_ROLE"
     AFFILIATED_WITH = "AFFILIATED_WITH"
     LOCATED_IN = "LOCATED_IN"
+    SUCCEEDS = "SUCCEEDS"  # successor → predecessor in one role (``role`` names it)
+    SAID_ABOUT = "SAID_ABOUT"  # speaker → the actor a quote or speech verb is about ("" target: no actor)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,33 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class OfficeDates:
+    """What one sentence says about when an office began or ended.
+
+    Dates are ISO days; ``*_precision`` says how much of the day is known
+    (``day``, ``month`` or ``year``: "seit 2019" is 2019-01-01 with precision
+    ``year``). ``ended`` is set by "ehemaliger", "a. D.", "scheidet aus" or a
+    named successor even when no end date is given (the article date then
+    bounds it). ``cue`` is the word that set the bound, for the analyst.
+    """
+
+    start: str | None = None
+    start_precision: str | None = None
+    end: str | None = None
+    end_precision: str | None = None
+    ended: bool = False
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A speech verb or quote: the verb as written and a coarse polarity read from the verb only."""
+
+    verb: str
+    polarity: str  # "positive" | "negative" | "neutral"
+
+
+@dataclass(frozen=True)
 class Relation:
     """A stated relation: person → organisation/municipality, or vendor → municipality.
 
@@ -112,11 +141,16 @@ class Relation:
     evidence: Evidence
     role: str | None = None
     confidence: float = 1.0
+    office: OfficeDates | None = None  # HOLDS_ROLE: bounds read from the sentence
+    statement: Statement | None = None  # SAID_ABOUT: the verb and its polarity
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+        """A JSON-ready dict (``office``/``statement`` left out when empty, as older caches wrote it)."""
         data = asdict(self)
         data["type"] = str(self.type)
+        for name in ("office", "statement"):
+            if data[name] is None:
+                del data[name]
         return data
 
     @classmethod
@@ -125,6 +159,10 @@ class Relation:
         data = dict(data)
         data["type"] = RelationType(data["type"])
         data["evidence"] = Evidence(**data["evidence"])
+        if data.get("office"):
+            data["office"] = OfficeDates(**data["office"])
+        if data.get("statement"):
+            data["statement"] = Statement(**data["statement"])
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 

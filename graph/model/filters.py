@@ -45,6 +45,8 @@ class SubgraphFilter:
     # False: edges come without their JSON ``evidence``/``offsets`` (the bulk of their bytes and of
     # the decoding time); views that show quotes on demand call ``GraphStore.evidence(a, b)``.
     evidence: bool = True
+    # ISO date: the graph at that day — HOLDS_ROLE edges only for offices held then (see held_on).
+    as_of: str | None = None
 
     def __post_init__(self) -> None:
         if self.min_evidence_level not in EVIDENCE_LEVELS:
@@ -90,6 +92,45 @@ def _in_period(props: dict[str, Any], flt: SubgraphFilter) -> bool:
     return not (flt.date_to and first is not None and _day(first) > _day(flt.date_to))
 
 
+_PRECISION_DIGITS = {"year": 4, "month": 7, "day": 10}
+
+
+def held_on(props: dict[str, Any], day: str) -> bool:
+    """Whether the office of a HOLDS_ROLE edge was held on ``day`` (the ``as_of`` rule).
+
+    From ``start_date`` (a start read from a text; else ``first_seen``) to
+    ``end_date``; without an end an office whose ``status`` is ``current`` stays
+    open, any other runs to ``last_seen``. Dates compare at their precision, so
+    an office "seit 2019" (2019-01-01, ``year``) is held on every day of 2019
+    and one ending in "März 2022" (``month``) through 31 March. A missing
+    bound (no date at all) leaves that side open.
+
+    >>> held_on({"start_date": "2019-01-01", "start_precision": "year", "status": "current"}, "2019-05-02")
+    True
+    >>> held_on({"start_date": "2019-03-01", "start_precision": "month", "end_date": "2022-07-01",
+    ...          "end_precision": "day", "status": "ended"}, "2022-07-02")
+    False
+    >>> held_on({"first_seen": "2020-01-01", "last_seen": "2021-06-30", "status": "unknown"}, "2022-01-01")
+    False
+    """
+    day = _day(day)
+    start, precision = props.get("start_date"), props.get("start_precision")
+    if not start:
+        start, precision = props.get("first_seen"), "day"
+    if start:
+        n = _PRECISION_DIGITS.get(str(precision), 10)
+        if day[:n] < _day(start)[:n]:
+            return False
+    end, precision = props.get("end_date"), props.get("end_precision")
+    if not end and props.get("status") != "current":
+        end, precision = props.get("last_seen"), "day"
+    if end:
+        n = _PRECISION_DIGITS.get(str(precision), 10)
+        if day[:n] > _day(end)[:n]:
+            return False
+    return True
+
+
 def _node_ok(node: Node, flt: SubgraphFilter) -> bool:
     p = node.props
     if flt.types and p.get("type") not in flt.types:
@@ -114,6 +155,8 @@ def _edge_ok(edge: Edge, flt: SubgraphFilter, min_level: int) -> bool:
         npmi = p.get("npmi")
         if npmi is not None and float(npmi) < flt.min_npmi:
             return False
+    if flt.as_of and edge.type == "HOLDS_ROLE" and not held_on(p, flt.as_of):
+        return False
     return _in_period(p, flt)
 
 
@@ -213,6 +256,11 @@ def filter_graph(graph: GraphData, flt: SubgraphFilter) -> GraphData:
        1 when missing), ties by id; with ``focus`` the focus always stays and
        counts towards the cap.
     7. ``evidence=False`` strips ``evidence`` and ``offsets`` from the edges.
+
+    ``as_of`` (an ISO day) is checked with the edges in step 2: a
+    ``HOLDS_ROLE`` edge stays only if its office was held that day
+    (:func:`held_on`); all other edges and all entities are left alone, so
+    the graph at a date keeps every actor but only the offices of that day.
 
     >>> from graph.model import Edge, GraphData, Node
     >>> def ent(i, t, **p): return Node("Entity", i, {"type": t, **p})

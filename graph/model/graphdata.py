@@ -6,8 +6,9 @@ is identical wherever it lives.
 
 Node labels are ``Entity``, ``Article`` and ``Topic``. Relationship types are
 ``CO_MENTIONED`` (Entity–Entity), ``MENTIONS`` (Article→Entity), ``HOLDS_ROLE``,
-``AFFILIATED_WITH``, ``LOCATED_IN`` (Entity→Entity) and ``TAGGED``
-(Article→Topic). Property names are the same on both backends.
+``AFFILIATED_WITH``, ``LOCATED_IN``, ``SAID_ABOUT`` (Entity→Entity), ``TAGGED``
+(Article→Topic) and ``SAID_ON`` (Entity→Topic: a statement about no other
+actor). Property names are the same on both backends.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any, Literal
 NodeLabel = Literal["Entity", "Article", "Topic"]
 NODE_LABELS: tuple[NodeLabel, ...] = ("Entity", "Article", "Topic")
 EdgeType = Literal[
-    "CO_MENTIONED", "MENTIONS", "HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN", "TAGGED"
+    "CO_MENTIONED", "MENTIONS", "HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN", "TAGGED", "SAID_ABOUT",
+    "SAID_ON",
 ]
 EDGE_TYPES: tuple[EdgeType, ...] = (
     "CO_MENTIONED",
@@ -27,6 +29,8 @@ EDGE_TYPES: tuple[EdgeType, ...] = (
     "AFFILIATED_WITH",
     "LOCATED_IN",
     "TAGGED",
+    "SAID_ABOUT",
+    "SAID_ON",
 )
 
 # Properties each node label carries (all backends declare exactly these).
@@ -44,6 +48,11 @@ EDGE_PROPS: tuple[str, ...] = (
     "id", "weight", "articles", "sentence_count", "paragraph_count", "document_count",
     "first_seen", "last_seen", "npmi", "lift", "role", "count", "offsets", "evidence",
     "evidence_level", "independent_sources",
+    # HOLDS_ROLE: the office in time (see graph/build/offices.py)
+    "start_date", "start_precision", "end_date", "end_precision", "status", "bounds", "predecessor",
+    "successor",
+    # SAID_ABOUT / SAID_ON: statements by polarity of their verbs (see graph/build/statements.py)
+    "polarity", "positive", "negative", "neutral",
 )
 
 # How strongly a tie between two actors is backed, weakest first (``evidence_level`` of every

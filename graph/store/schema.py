@@ -42,6 +42,10 @@ _SPECIAL: dict[str, PropType] = {
     "independent_sources": "INT64",
     "offsets": "JSON",
     "evidence": "JSON",
+    "bounds": "JSON",
+    "positive": "INT64",
+    "negative": "INT64",
+    "neutral": "INT64",
 }
 
 
@@ -64,6 +68,8 @@ REL_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     "AFFILIATED_WITH": ("Entity", "Entity"),
     "LOCATED_IN": ("Entity", "Entity"),
     "TAGGED": ("Article", "Topic"),
+    "SAID_ABOUT": ("Entity", "Entity"),
+    "SAID_ON": ("Entity", "Topic"),
 }
 ENTITY_EDGE_TYPES: tuple[EdgeType, ...] = tuple(
     t for t in EDGE_TYPES if REL_ENDPOINTS[t] == ("Entity", "Entity")

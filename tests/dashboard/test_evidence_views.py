@@ -35,7 +35,8 @@ def test_evidence_network_level_filter_keeps_stated_ties_and_up(fixture_home: Se
     at = open_page("network")
     at.sidebar.selectbox(key="f_level").set_value("stated").run()
     caption = next(c.value for c in at.caption if "actors" in c.value)
-    assert caption.startswith("8 actors"), caption
+    # 8 actors of co-mentions and relations, and Max Muster by his office and his statement (both stated)
+    assert caption.startswith("9 actors"), caption
     assert any("evidence ≥ stated" in c.value for c in at.sidebar.caption)
 
 

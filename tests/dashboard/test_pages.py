@@ -91,3 +91,24 @@ def test_pages_overview_draws_from_the_summary_without_altair(fixture_home: Sett
     charts, tables, heavy = out.stdout.strip().splitlines()[-1].split(" ", 2)
     assert int(charts) == 1 and int(tables) >= 4, out.stdout
     assert heavy == "[]"
+
+
+def test_pages_profile_office_timeline_and_statements(fixture_home: Settings) -> None:
+    person = open_page("profile", entity="e_person")
+    assert not person.exception, person.exception
+    assert "Offices over time" in _texts(person)
+    table = person.dataframe[-1].value.to_dict(orient="records")
+    assert [(r["label"], r["from"], r["to"], r["status"], r["successor"]) for r in table] == [
+        ("CEO · Komm.ONE", "2021", "2024-02-20", "ended", "Max Muster")]
+    assert "Seit 2021 CEO." in table[0]["start set by"]
+    org = open_page("profile", entity="e_komm1")
+    # the office table, not the "who reports" table that follows it
+    holders = next(d.value for d in org.dataframe if "start set by" in d.value.columns).to_dict(orient="records")
+    assert [(r["label"], r["to"]) for r in holders] == [("Erika Mustermann · CEO", "2024-02-20"),
+                                                         ("Max Muster · CEO", "now")]
+    speaker = open_page("profile", entity="e_person2")
+    assert "Said** (1)" in _texts(speaker) and "Said about it** (0)" in _texts(speaker)
+    assert any("Vendor AG" in e.label and "negative" in e.label for e in speaker.expander)
+    spoken_of = open_page("profile", entity="e_vendor1")
+    assert "Max Muster kritisierte Vendor AG" in _texts(spoken_of)
+    assert "Said about it** (1)" in _texts(spoken_of)

@@ -7,6 +7,7 @@ graph and the hostile graph are checked, static and dynamic GEXF alike.
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -84,3 +85,21 @@ def test_valid_graphml_still_reads_in_networkx_with_attributes(graph: GraphData,
     weights = {e.id: e.props.get("weight") for e in graph.edges if e.id in _entity_edge_ids(graph)}
     assert {k: d.get("weight") for _, _, k, d in g.edges(keys=True, data=True)} == weights
     assert g.graph["snapshot_id"] == graph.snapshot_id
+
+
+@pytest.mark.parametrize(("fmt", "xsd"), CASES)
+def test_offices_and_statements_are_schema_valid_with_bounds_as_json(tmp_path: Path, fmt: str, xsd: str) -> None:
+    from tests.graph.store.sample_graph import sample_graph
+    data = sample_graph()
+    path = export_graph(data, fmt, tmp_path / f"g.{fmt.split('-')[0]}")
+    assert schema_errors(xsd, path) == []
+    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    read = {k if fmt == "graphml" else d["id"]: d for _, _, k, d in g.edges(keys=True, data=True)}
+    offices = [e for e in data.edges if e.type == "HOLDS_ROLE" and e.props.get("bounds")]
+    assert offices
+    for edge in offices:
+        got = read[edge.id]
+        assert (got["start_date"], got["status"]) == (edge.props["start_date"], edge.props["status"])
+        assert json.loads(got["bounds"]) == edge.props["bounds"]  # the nested dict, exact, as JSON text
+    said = next(e for e in data.edges if e.type == "SAID_ABOUT")
+    assert (read[said.id]["polarity"], read[said.id]["evidence_level"]) == ("negative", "stated")

@@ -90,6 +90,27 @@ def _typed(edge_type: str, a: str, b: str, first: str, last: str, role: str | No
     return Edge(edge_type, E[a], E[b], props)  # type: ignore[arg-type]
 
 
+def _office(edge: Edge, start: str, start_precision: str, end: str | None, status: str) -> Edge:
+    """A HOLDS_ROLE edge with its office in time (bounds quoted from the sample's sentences)."""
+    bound = {"date": start, "precision": start_precision, "source": "text", "cue": "seit",
+             **_evidence("a1", "2023-01-10", "Seit 2023 ist Anna Müller Vorständin von Dataport.")}
+    edge.props.update({"start_date": start, "start_precision": start_precision, "status": status,
+                       "bounds": {"start": bound, "end": None}})
+    if end:
+        edge.props.update({"end_date": end, "end_precision": "day"})
+    return edge
+
+
+def _said(edge_type: str, a: str, b: str, polarity: str, sentence: str, verb: str) -> Edge:
+    target = stable_id("t", b) if edge_type == "SAID_ON" else E[b]
+    counts = {p: int(p == polarity) for p in ("positive", "negative", "neutral")}
+    quote = {**_evidence("a4", "2024-02-02", sentence), "verb": verb, "polarity": polarity}
+    return Edge(edge_type, E[a], target, {  # type: ignore[arg-type]
+        "weight": 1.0, "articles": 1, "count": 1, "first_seen": "2024-02-02", "last_seen": "2024-02-02",
+        "polarity": polarity, **counts, "evidence": [quote], "evidence_level": "stated",
+        "independent_sources": 1})
+
+
 def _nodes() -> list[Node]:
     nodes = [
         _org("dataport", "Dataport", "public_it_provider", 5, "2023-01-10", "2024-02-02", ("Dataport AöR",)),
@@ -156,9 +177,14 @@ def _edges() -> list[Edge]:
             _evidence("a2", "2023-03-01", "Jörg Schmidt, CIO der Stadt Stuttgart, freut sich.")]),
         _co("weber", "koeln", 1, 0.4, "2024-05-20", "2024-05-20", [
             _evidence("a5", "2024-05-20", "Petra Weber leitet das Projekt in Köln.")]),
-        _typed("HOLDS_ROLE", "mueller", "dataport", "2023-01-10", "2024-02-02", "Vorständin"),
+        _office(_typed("HOLDS_ROLE", "mueller", "dataport", "2023-01-10", "2024-02-02", "Vorständin"),
+                "2023-01-01", "year", "2024-03-31", "ended"),
         _typed("HOLDS_ROLE", "schmidt", "stuttgart", "2023-03-01", "2023-03-01", "CIO"),
-        _typed("HOLDS_ROLE", "weber", "koeln", "2024-05-20", "2024-05-20", "Projektleiterin"),
+        _office(_typed("HOLDS_ROLE", "weber", "koeln", "2024-05-20", "2024-05-20", "Projektleiterin"),
+                "2024-05-01", "month", None, "current"),
+        _said("SAID_ABOUT", "staedtetag", "vitako", "negative",
+              "Der Deutsche Städtetag kritisierte die Vitako.", "kritisierte"),
+        _said("SAID_ON", "mueller", "OZG", "neutral", "„Das OZG braucht Zeit“, sagte Anna Müller.", "sagte"),
         _typed("AFFILIATED_WITH", "dataport", "vitako", "2024-02-02", "2024-02-02"),
         _typed("AFFILIATED_WITH", "komm_one", "vitako", "2024-02-02", "2024-02-02"),
         _typed("LOCATED_IN", "komm_one", "stuttgart", "2023-03-01", "2023-03-01"),

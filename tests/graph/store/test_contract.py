@@ -29,7 +29,8 @@ def test_contract_snapshot_id_and_stats(store: GraphStore) -> None:
     assert store.snapshot_id() == "snap_sample_v1"
     assert stats["nodes"] == {"Entity": 17, "Article": 6, "Topic": 3}
     assert stats["edges"] == {"CO_MENTIONED": 13, "MENTIONS": 23, "HOLDS_ROLE": 3,
-                              "AFFILIATED_WITH": 2, "LOCATED_IN": 4, "TAGGED": 6}
+                              "AFFILIATED_WITH": 2, "LOCATED_IN": 4, "TAGGED": 6, "SAID_ABOUT": 1,
+                              "SAID_ON": 1}
     assert stats["entity_types"] == {"LOCATION": 1, "MUNICIPALITY": 4, "ORGANIZATION": 9, "PERSON": 3}
 
 
@@ -38,7 +39,7 @@ def test_contract_evidence_levels_are_stored_and_filter_ties(store: GraphStore) 
     assert all(e.props["evidence_level"] and e.props["independent_sources"] >= 1 for e in everything.edges)
     stated = store.subgraph(SubgraphFilter(min_evidence_level="stated"))
     assert {e.props["evidence_level"] for e in stated.edges} == {"stated", "corroborated"}
-    assert len(stated.edges) == 3 + 9  # corroborated co-mentions + every stated relation
+    assert len(stated.edges) == 3 + 9 + 1  # corroborated co-mentions + every stated relation + SAID_ABOUT
     corroborated = store.subgraph(SubgraphFilter(min_evidence_level="corroborated"))
     assert {e.props["independent_sources"] for e in corroborated.edges} == {2}
     assert {n.props["name"] for n in corroborated.nodes} == {
@@ -205,3 +206,33 @@ def test_contract_hub_rich_ego_scan_matches_the_lookup_path(
     monkeypatch.setattr(reader, "EGO_FETCH_MAX", 2)  # force the one-scan path of a hub-rich network
     scanned = store.subgraph(SubgraphFilter(focus=E["stuttgart"], depth=2))
     assert scanned == looked_up and len(scanned.nodes) > 2
+
+
+def _offices(store: GraphStore, day: str) -> set[tuple[str, str]]:
+    graph = store.subgraph(SubgraphFilter(as_of=day, edge_types=("HOLDS_ROLE",)))
+    return {(e.source, str(e.props["role"])) for e in graph.edges}
+
+
+def test_contract_offices_carry_their_bounds_and_the_graph_at_a_date_keeps_the_held_ones(
+        store: GraphStore) -> None:
+    roles = {n["edge"]["role"]: n["edge"] for n in store.neighbours(E["mueller"], edge_types=("HOLDS_ROLE",))}
+    office = roles["Vorständin"]
+    assert (office["start_date"], office["start_precision"], office["end_date"], office["status"]) == (
+        "2023-01-01", "year", "2024-03-31", "ended")
+    assert office["bounds"]["start"]["sentence"].startswith("Seit 2023")
+    assert _offices(store, "2023-03-01") == {(E["mueller"], "Vorständin"), (E["schmidt"], "CIO")}
+    assert _offices(store, "2024-04-15") == set()  # Müller's ended, Schmidt's last seen 2023, Weber's not begun
+    assert _offices(store, "2030-01-01") == {(E["weber"], "Projektleiterin")}  # current: open-ended
+    everything = store.subgraph(SubgraphFilter(as_of="2024-04-15"))
+    assert len(everything.nodes) == len(store.subgraph(SubgraphFilter()).nodes)  # actors stay
+
+
+def test_contract_statements_keep_verb_polarity_and_quote(store: GraphStore) -> None:
+    said = store.neighbours(E["staedtetag"], edge_types=("SAID_ABOUT",))
+    assert [(n["entity"]["name"], n["edge"]["polarity"], n["edge"]["negative"]) for n in said] == [
+        ("Vitako", "negative", 1)]
+    assert said[0]["edge"]["evidence"][0]["verb"] == "kritisierte"
+    result = store.cypher("MATCH (a:Entity)-[r:SAID_ON]->(t:Topic) RETURN a.name AS who, t.name AS topic, "
+                          "r.polarity AS polarity")
+    assert result.columns == ["who", "topic", "polarity"]
+    assert result.rows == [["Anna Müller", "OZG", "neutral"]]
