@@ -73,7 +73,7 @@ def _with_levels(graph: GraphData, co_level: str, role_status: str, end: str | N
         props = dict(edge.props)
         if edge.type == "CO_MENTIONED":
             props["evidence_level"] = co_level if {edge.source, edge.target} == {"e_komm1", "e_stuttgart"} else "article"
-        if edge.type == "HOLDS_ROLE":
+        if edge.type == "HOLDS_ROLE" and (edge.source, edge.props.get("role")) == ("e_person", "CEO"):
             props.update(evidence_level="stated", status=role_status, end_date=end)
         edges.append(replace(edge, props=props))
     return replace(graph, edges=edges)
@@ -90,3 +90,18 @@ def test_whats_new_shows_level_rises(fixture_home: Settings) -> None:
     assert {rises[0]["from"], rises[0]["to"]} == {"Komm.ONE", "Stuttgart"}
     assert (rises[0]["was"], rises[0]["now"]) == ("article", "corroborated")
     assert rises[0]["evidence"] == "“Komm.ONE serves Stuttgart.” — Digital town hall, 2022-03-01, kommune21.de"  # the publisher
+
+
+def test_whats_new_shows_level_rises_and_ended_offices(fixture_home: Settings) -> None:
+    write_graph(fixture_home, _with_levels(sample_graph(), "article", "current", None))
+    write_graph(fixture_home, _with_levels(later_graph(), "corroborated", "ended", "2024-06-30"))
+    at = open_page("whats_new")
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"New actors": "1", "New ties": "1", "Ties whose level rose": "1", "Ended offices": "1"}
+    _, _, rises, ended = _frames(at)
+    assert {rises[0]["from"], rises[0]["to"]} == {"Komm.ONE", "Stuttgart"}
+    assert (rises[0]["was"], rises[0]["now"]) == ("article", "corroborated")
+    assert (ended[0]["person"], ended[0]["role"], ended[0]["at"]) == ("Erika Mustermann", "CEO", "Komm.ONE")
+    assert (ended[0]["was"], ended[0]["now"], ended[0]["end"]) == ("current", "ended", "2024-06-30")
+    assert ended[0]["evidence"].startswith("“Erika is CEO.”")

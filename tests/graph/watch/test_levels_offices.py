@@ -62,6 +62,15 @@ def test_a_tie_named_apart_then_in_one_sentence_by_two_publishers_rose(report: d
     assert (frozenset(("Hamburg", "Ulm")), "CO_MENTIONED") not in rises
 
 
+def test_an_office_that_ended_is_listed(report: dict) -> None:
+    ended = report["ended_offices"]
+    assert [(c["source_name"], c["role"], c["target_name"], c["status"]) for c in ended] == [
+        ("Martin Ansbacher", "Oberbürgermeister", "Ulm", "ended")]
+    assert ended[0]["end_date"].startswith("2025-02")
+    assert ended[0]["old_status"] != "ended"
+    assert "Februar 2025" in ended[0]["evidence"][0]["sentence"]
+
+
 def test_the_successor_is_new_and_nothing_else_is(report: dict) -> None:
     assert [a["source_name"] for a in report["new_actors"]] == ["Thomas Weber"]
     assert all("Thomas Weber" in (t["source_name"], t["target_name"]) for t in report["new_ties"])
