@@ -48,7 +48,9 @@ def _pick(snaps: list[dict[str, Any]]) -> tuple[str | None, str]:
 def _table(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     frame = pd.json_normalize(rows) if rows else pd.DataFrame()
     present = [c for c in columns if c in frame.columns]
-    return frame[present].rename(columns=columns)
+    frame = frame[present]
+    text = [c for c in present if frame[c].dtype == object]
+    return frame.assign(**{c: frame[c].fillna("") for c in text}).rename(columns=columns)
 
 
 def render() -> None:
