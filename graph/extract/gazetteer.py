@@ -154,8 +154,9 @@ def names_of(place: Place) -> set[str]:
 def _district_names(name: str) -> set[str]:
     """"Landkreis Harburg" is also "Kreis Harburg"; "Landkreis Mühldorf a.Inn" also "Landkreis Mühldorf"."""
     match = re.match(r"(?:Landkreis|Kreis) (.+)", name)
-    if not match:  # "Rhein-Sieg-Kreis", "Region Hannover", "Städteregion Aachen"
-        return {name, short_name(name)}
+    if not match:  # "Rhein-Sieg-Kreis" (also "Landkreis Rhein-Sieg-Kreis"), "Region Hannover"
+        also = {f"Landkreis {name}"} if name.casefold().endswith("kreis") else set()
+        return {name, short_name(name), *also}
     base = match[1]
     return {f"{prefix} {form}" for prefix in ("Landkreis", "Kreis") for form in (base, short_name(base))}
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from graph.extract.place import Place, short_name
 from graph.model.ids import fold
@@ -64,13 +64,13 @@ class Clues:
     """What one article says about where it is.
 
     ``lands``: Länder named in the text or the tags; ``districts``: district
-    keys (5 digits) named, or of other places named; ``neighbours``: the Land
-    of each other place named (a Land listed twice counts twice).
+    keys (5 digits) named, or of other places named; ``neighbours``: how many
+    other places of each Land are named.
     """
 
     lands: frozenset[str] = frozenset()
     districts: frozenset[str] = frozenset()
-    neighbours: tuple[str, ...] = ()
+    neighbours: Mapping[str, int] = field(default_factory=dict)
 
 
 NO_CLUES = Clues()
@@ -98,7 +98,7 @@ def choose(options: Sequence[Place], clues: Clues = NO_CLUES, lands: Iterable[st
     '09779187'
     >>> choose(three, Clues(lands=frozenset({"Hessen"}))).ags     # Hessen named: 14,689 x 100 > 315,293
     '06432015'
-    >>> choose(three, Clues(neighbours=("Bayern",))).ags    # München named too: not enough
+    >>> choose(three, Clues(neighbours={"Bayern": 1})).ags  # München named too: not enough
     '05515000'
     >>> choose([]) is None
     True
@@ -121,8 +121,8 @@ def score(place: Place, clues: Clues) -> float:
         points += 3
     if place.land in clues.lands:
         points += 2
-    if clues.neighbours:
-        points += min(2, clues.neighbours.count(place.land or ""))
+    if clues.neighbours and place.land:
+        points += min(2, clues.neighbours.get(place.land, 0))
     return math.log10(place.population + 1) + points
 
 

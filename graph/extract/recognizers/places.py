@@ -14,6 +14,7 @@ municipality.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import compress
 
@@ -223,16 +224,19 @@ def article_clues(ctx: Context, found: list[Candidate]) -> Clues:
     "Bayern"). Only places without a namesake count, so one guess never
     props up another.
     """
-    words = LAND_WORDS.keys() & ctx.doc.texts  # builds a set of the ~100 keys, not of the text
-    words.update(LAND_WORDS.keys() & set(ctx.article.tags))
+    words = _LAND_KEYS.intersection(ctx.doc.texts)
+    if ctx.article.tags:
+        words |= _LAND_KEYS.intersection(ctx.article.tags)
     lands = frozenset(LAND_WORDS[w] for w in words)
-    places = {c.place.ags: c.place for c in found if c.place is not None and c.place.ags}
+    text = ctx.text  # a word counts once: "Brandenburg" is the Land here, not also the town as a neighbour
+    places = {c.place.ags: c.place for c in found
+              if c.place is not None and c.place.ags and text[c.start:c.end] not in words}
     for tag in ctx.article.tags:
         options = ctx.gazetteer.candidates(tag)
         if len(options) == 1 and options[0].ags:
             places.setdefault(options[0].ags, options[0])
-    return Clues(lands, frozenset(ags[:5] for ags in places),
-                 tuple(p.land for _, p in sorted(places.items()) if p.land))
+    per_land = Counter(p.land for p in places.values() if p.land)
+    return Clues(lands, frozenset(ags[:5] for ags in places), per_land)
 
 
 def _lands_at(ctx: Context, i: int) -> frozenset[str]:
@@ -246,6 +250,7 @@ def _lands_at(ctx: Context, i: int) -> frozenset[str]:
     return frozenset({land}) if land else frozenset()
 
 
+_LAND_KEYS = frozenset(LAND_WORDS)
 _QUALIFIER_OPENERS = frozenset({"(", "/", "am", "an", "im", "in", "bei"})
 _QUALIFIER_FILLERS = frozenset({"der", "dem", "den"})
 
@@ -264,6 +269,7 @@ def _qualifier_after(ctx: Context, end: int) -> str:
 
 _KREIS_ENDS = ("-Kreis", "-Kreises")
 _PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
+_PLURAL_SPAN = 16  # tokens after "Landkreise": up to eight names ("Celle, Diepholz, … und Wolfenbüttel")
 
 
 def _maybe_kreis(text: str) -> bool:
@@ -282,7 +288,7 @@ def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     caps = ctx.doc.caps
     for i in compress(caps, map(_PLURAL_KREIS.__contains__, map(ctx.doc.texts.__getitem__, caps))):
         k = i + 1
-        while k < len(tokens) and k - i <= 6 and is_name_word(tokens[k]) \
+        while k < len(tokens) and k - i <= _PLURAL_SPAN and is_name_word(tokens[k]) \
                 and tokens[k].text not in ctx.lexicon.name_stopwords:
             place = ctx.gazetteer.district(f"Landkreis {tokens[k].text}")
             if place is not None:  # only with a district AGS: a bare "Düren" must not merge town and district

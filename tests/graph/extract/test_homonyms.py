@@ -61,6 +61,9 @@ def _one(pipe: ExtractionPipeline, text: str, surface: str, **fields: object) ->
     ("Die Stadt Mühlhausen in Thüringen beginnt.", "Mühlhausen", ("Mühlhausen/Thüringen", "16064046")),
     ("Die Gemeinde Mühlhausen im Rhein-Neckar-Kreis beginnt.", "Mühlhausen", ("Mühlhausen", "08226054")),
     ("Freiburg: Digitale Wahl-Entscheidungshilfe", "Freiburg", ("Freiburg im Breisgau", "08311000")),
+    # one word counts once: "Brandenburg" is the Land (or its capital), not also a neighbouring town
+    ("Betroffen waren die Landeshauptstadt Brandenburg, Bitterfeld, Schwerin und Pirmasens.", "Schwerin",
+     ("Schwerin", "13004000")),
     ("Die Gemeinde Freiburg an der Elbe beginnt.", "Freiburg", ("Freiburg (Elbe)", "03359018")),
 ])
 def test_homonyms_pick_by_qualifier_then_context_then_size(geonames_pipeline: ExtractionPipeline, text: str,
@@ -90,6 +93,10 @@ def test_homonyms_tags_naming_a_land_or_district_count_like_the_text(geonames_pi
      [("Kreis Euskirchen", "05366"), ("Kreis Düren", "05358")]),
     ("Im Rhein-Sieg-Kreis und in der Region Hannover.",
      [("Rhein-Sieg-Kreis", "05382"), ("Region Hannover", "03241")]),
+    ("Die Verwaltung des Landkreises Unstrut-Hainich-Kreis.", [("Unstrut-Hainich-Kreis", "16064")]),
+    ("So die Landkreise Celle, Diepholz, Harburg, Osnabrück und Wolfenbüttel.",
+     [("Landkreis Celle", "03351"), ("Landkreis Diepholz", "03251"), ("Landkreis Harburg", "03353"),
+      ("Landkreis Osnabrück", "03459"), ("Landkreis Wolfenbüttel", "03158")]),
 ])
 def test_homonyms_descriptors_decide_between_district_and_town(geonames_pipeline: ExtractionPipeline, text: str,
                                                                expected: list[tuple[str, str]]) -> None:
@@ -134,4 +141,4 @@ def test_homonyms_choose_on_the_real_list(settings: Settings) -> None:
             assert chosen is not None and chosen.ags is not None and chosen.ags[:5] == place.ags[:5]
     halle = gaz.candidates("Halle")
     assert _ags(halle, Clues(lands=frozenset({"Nordrhein-Westfalen"}))) == "05754012"
-    assert _ags(gaz.candidates("Münster"), Clues(neighbours=("Bayern", "Bayern"))) == "05515000"
+    assert _ags(gaz.candidates("Münster"), Clues(neighbours={"Bayern": 2})) == "05515000"
