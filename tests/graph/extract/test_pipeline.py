@@ -84,7 +84,7 @@ def test_pipeline_locations(geonames_pipeline: ExtractionPipeline) -> None:
     ("Marian Schreier, Bürgermeister der Stadt Tengen, sprach.", ("Marian Schreier", "Bürgermeister", "Tengen")),
     ("Sagt Anna Weber, Geschäftsführerin der Musterfirma Datensysteme GmbH.",
      ("Anna Weber", "Geschäftsführer", "Musterfirma Datensysteme")),
-    ("Der CIO der Stadt Freiburg, Jens Müller, lädt ein.", ("Jens Müller", "CIO", "Freiburg")),
+    ("Der CIO der Stadt Freiburg, Jens Müller, lädt ein.", ("Jens Müller", "CIO", "Freiburg im Breisgau")),
     ("Im Landkreis Konstanz sagte Landrat Zeno Danner dazu nichts.", ("Zeno Danner", "Landrat", "Landkreis Konstanz")),
 ])
 def test_pipeline_holds_role_patterns(geonames_pipeline: ExtractionPipeline, text: str,
