@@ -20,6 +20,7 @@ PAGES = (
     ("views/vendors.py", "Vendors × municipalities", "vendors", ":material/map:"),
     ("views/paths.py", "Paths", "paths", ":material/route:"),
     ("views/compare.py", "Compare periods", "compare", ":material/compare_arrows:"),
+    ("views/whats_new.py", "What's new", "whats-new", ":material/notifications:"),
     ("views/cypher.py", "Cypher", "cypher", ":material/terminal:"),
     ("views/review.py", "Review", "review", ":material/rule:"),
     ("views/export.py", "Export", "export", ":material/download:"),

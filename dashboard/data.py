@@ -182,3 +182,44 @@ def graph_html(graph: GraphData, height: int = 480, cap: int = 500) -> str:
 
     nodes, edges = netdata.network_lists(graph, metric="degree", cap=cap, seed=int(settings().seed))
     return netview.network_html(nodes, edges, height=height, script_src=assets.vis_url())
+
+
+def stored_snapshots() -> list[dict[str, Any]]:
+    """Kept embedded snapshots, newest first (``dir``, ``snapshot_id``, ``label``, ``current``)."""
+    from graph.watch.snapshots import stored
+
+    return [{"dir": r.dir, "snapshot_id": r.snapshot_id, "label": r.label(), "current": r.current}
+            for r in stored(settings().home_path)]
+
+
+def watch_scope() -> tuple[str, str]:
+    """The watchlist as one line for the page, and its file text (a cache key that changes with edits)."""
+    from graph.watch import watchlist
+
+    home = settings().home_path
+    path = watchlist.path_of(home)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return watchlist.load(home).describe(), text
+
+
+def whats_new(older: str | None, newer: str, scoped: bool) -> dict[str, Any]:
+    """``skg watch report`` between two snapshot folders as its JSON form (cached per pair and watchlist)."""
+    return _whats_new(older, newer, scoped, watch_scope()[1])
+
+
+@st.cache_data(show_spinner="Comparing snapshots…", max_entries=8)
+def _whats_new(older: str | None, newer: str, scoped: bool, watchlist_text: str) -> dict[str, Any]:
+    from graph.watch.render import evidence_line
+    from graph.watch.report import report_between
+    from graph.watch.snapshots import stored
+
+    s = settings()
+    by_dir = {r.dir: r for r in stored(s.home_path)}
+    if newer not in by_dir or (older is not None and older not in by_dir):
+        raise StoreError("that snapshot is no longer kept", hint="reload the page and pick another")
+    report = report_between(s, by_dir[older] if older else None, by_dir[newer], scoped)
+    result = report.to_dict()
+    for name in ("new_ties", "level_rises", "ended_offices"):
+        for row, change in zip(result[name], getattr(report, name), strict=True):
+            row["evidence_text"] = evidence_line(change)
+    return result

@@ -79,9 +79,10 @@ def _register_stages() -> None:
     from graph.resolve import commands as resolve_cmds
     from graph.store import commands as store_cmds
     from graph.store.neo4j_server import commands as neo4j_cmds
+    from graph.watch import commands as watch_cmds
 
     for module in (ingest_cmds, extract_cmds, eval_cmds, resolve_cmds, build_cmds, store_cmds,
-                   neo4j_cmds, analyze_cmds, export_cmds, doctor_cmds):
+                   neo4j_cmds, analyze_cmds, export_cmds, doctor_cmds, watch_cmds):
         module.register(app)
     from dashboard import commands as dashboard_cmds
 

@@ -86,6 +86,31 @@ def edge_rows(edge_type: EdgeType, light: bool = False) -> str:
             f"RETURN a.id AS source, b.id AS target, {_returns('r', edge_props(light))}")
 
 
+# Reading an older snapshot (``skg watch``): its tables may lack properties or whole tables that
+# this version declares, so the columns come from the database itself and are intersected with the
+# declared ones before any name reaches the query text.
+LADYBUG_TABLES = "CALL show_tables() RETURN name, type"
+
+
+def ladybug_table_properties(table: str) -> str:
+    """Property names of one embedded table (a fixed label or relationship type)."""
+    return f"CALL table_info('{_name(table)}') RETURN name"
+
+
+def node_rows_of(label: NodeLabel, present: Sequence[str]) -> str:
+    """Like :func:`node_rows`, but only the declared properties named in ``present``."""
+    props = [p for p in NODE_SCHEMA[label] if p in present]
+    return f"MATCH (n:{_name(label)}) RETURN {_returns('n', props)}"
+
+
+def edge_rows_of(edge_type: EdgeType, present: Sequence[str]) -> str:
+    """Like :func:`edge_rows`, but only the declared properties named in ``present``."""
+    src, dst = REL_ENDPOINTS[edge_type]
+    props = [p for p in EDGE_SCHEMA if p in present]
+    cols = "".join(f", {c}" for c in [_returns("r", props)] if props)
+    return f"MATCH (a:{src})-[r:{_name(edge_type)}]->(b:{dst}) RETURN a.id AS source, b.id AS target{cols}"
+
+
 def entity_by_id() -> str:
     """One entity by ``$id``."""
     return f"MATCH (n:Entity) WHERE n.id = $id RETURN {_returns('n', list(NODE_SCHEMA['Entity']))}"

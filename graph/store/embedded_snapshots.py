@@ -21,8 +21,10 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import StoreError
+from graph.model.graphdata import EDGE_TYPES, NODE_LABELS, GraphData
 
 DB_FILE = "graph.lbug"
 
@@ -114,3 +116,72 @@ def list_snapshots(home: Path) -> list[dict[str, object]]:
                      "bytes": size, "current": bool(current and current.dir == folder.name)})
     rows.sort(key=lambda r: str(r["dir"]).rsplit("_", 1)[-1], reverse=True)
     return rows
+
+
+def created_at(dir_name: str) -> dt.datetime | None:
+    """When a snapshot folder was published (UTC, from its name), or ``None`` for a foreign name."""
+    try:
+        return dt.datetime.strptime(dir_name.rsplit("_", 1)[-1], "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+
+
+def find(home: Path, ref: str) -> Pointer:
+    """The stored snapshot ``ref`` names: a folder name, a snapshot id (its newest folder) or a prefix.
+
+    Raises :class:`StoreError` naming the kept snapshots when nothing or several folders match,
+    because old snapshots are pruned after ``snapshots_kept`` builds.
+    """
+    rows = list_snapshots(home)
+    for rule in (lambda d, s: d == ref, lambda d, s: s == ref, lambda d, s: d.startswith(ref)):
+        hits = [r for r in rows if rule(str(r["dir"]), str(r["snapshot_id"]))]
+        ids = {str(r["snapshot_id"]) for r in hits}
+        if hits and (len(hits) == 1 or len(ids) == 1):
+            return Pointer(str(hits[0]["dir"]), str(hits[0]["snapshot_id"]))  # newest first
+        if hits:
+            raise StoreError(f"snapshot {ref!r} is ambiguous: {', '.join(sorted(ids))}",
+                             hint="give more characters of the snapshot id or the folder name")
+    kept = ", ".join(str(r["dir"]) for r in rows) or "none"
+    raise StoreError(f"no stored snapshot {ref!r} (kept: {kept})",
+                     hint="pick one listed by `skg snapshots`; raise snapshots_kept to keep more builds")
+
+
+def load_snapshot(home: Path, pointer: Pointer, buffer_pool_mb: int = 256) -> GraphData:
+    """Read one stored snapshot, current or not, read-only, as :class:`GraphData`.
+
+    Older snapshots were written by older versions and may lack properties or whole
+    relationship tables; those are read as absent. ``meta["columns"]`` names the
+    properties each table of the snapshot has, so callers can tell "not set" from "not known yet".
+    """
+    import ladybug
+
+    from graph.store import cypher
+    from graph.store.rows import edge_from_row, node_from_row, sorted_graph
+
+    path = db_path(home, pointer)
+    if not path.exists():
+        raise StoreError(f"snapshot {pointer.dir} has no database", path=str(path),
+                         hint="it was pruned or is damaged; pick another with `skg snapshots`")
+    db = ladybug.Database(str(path), read_only=True, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
+    conn = ladybug.Connection(db)
+
+    def rows(query: str) -> list[dict[str, Any]]:
+        result = conn.execute(query)
+        single = result[-1] if isinstance(result, list) else result  # trusted queries: one statement
+        return list(single.get_as_arrow(1_000_000).to_pylist())
+
+    try:
+        tables = {str(r["name"]) for r in rows(cypher.LADYBUG_TABLES)}
+        columns = {t: [str(r["name"]) for r in rows(cypher.ladybug_table_properties(t))]
+                   for t in (*NODE_LABELS, *EDGE_TYPES) if t in tables}
+        nodes = [node_from_row(label, r) for label in NODE_LABELS if label in columns
+                 for r in rows(cypher.node_rows_of(label, columns[label]))]
+        edges = [edge_from_row(t, r) for t in EDGE_TYPES if t in columns
+                 for r in rows(cypher.edge_rows_of(t, columns[t]))]
+    finally:
+        conn.close()
+        db.close()
+    graph = sorted_graph(nodes, edges, pointer.snapshot_id)
+    graph.meta["columns"] = columns
+    graph.meta["dir"] = pointer.dir
+    return graph

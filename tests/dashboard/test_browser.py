@@ -30,7 +30,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 PAGES = {"": "Overview", "network": "Network", "profile": "Actor profile",
          "vendors": "Vendors × municipalities", "paths": "Paths between two actors",
-         "compare": "Compare periods", "cypher": "Cypher (read-only)", "review": "Review",
+         "compare": "Compare periods", "whats-new": "What's new", "cypher": "Cypher (read-only)", "review": "Review",
          "export": "Export", "quality": "Data quality"}
 
 

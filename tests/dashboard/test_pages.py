@@ -7,7 +7,7 @@ import pytest
 from graph.settings import Settings
 from tests.dashboard.conftest import open_page
 
-PAGES = ("overview", "network", "profile", "vendors", "paths", "compare", "cypher", "review",
+PAGES = ("overview", "network", "profile", "vendors", "paths", "compare", "whats_new", "cypher", "review",
          "export", "quality")
 
 

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 VISITS = ("", "network", "profile?entity=e_person", "profile?entity=e_komm1", "profile?entity=e_vendor1",
-          "vendors", "paths?from=e_person&to=e_ulm", "compare", "review", "quality", "export", "cypher")
+          "vendors", "paths?from=e_person&to=e_ulm", "compare", "whats-new", "review", "quality", "export", "cypher")
 
 
 @pytest.fixture(scope="module")
