@@ -64,6 +64,16 @@ class Components:
             for banned in self._forbidden.get(member, ())
         )
 
+    def tagged_apart(self, a: str, b: str) -> bool:
+        """Whether the components of ``a`` and ``b`` carry different tags (two AGS, two registry actors).
+
+        >>> t = Components(["x", "y", "z"], tags={"x": "actor:bitkom", "y": "actor:kibv"})
+        >>> t.tagged_apart("x", "y"), t.tagged_apart("x", "z")
+        (True, False)
+        """
+        ta, tb = self._tag.get(self.find(a)), self._tag.get(self.find(b))
+        return bool(ta and tb and ta != tb)
+
     def union(self, a: str, b: str, respect_tags: bool = False) -> bool:
         """Join two components; ``False`` (and no change) when a constraint forbids it.
 

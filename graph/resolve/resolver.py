@@ -191,12 +191,16 @@ def _rewrite(
 def _candidates(
     links: list[Link], components: Components, mapping: dict[str, str], curation: Curation
 ) -> list[MergeCandidate]:
-    """Links whose two ends ended up in different, non-ignored, not-judged groups."""
+    """Links whose two ends ended up in different, non-ignored, not-judged groups.
+
+    Groups tagged apart (two registry actors, two AGS) are no candidates: the registry or the
+    official list already says they differ, and proposing them only buries real duplicates.
+    """
     blocked = {_ordered(mapping.get(a, a), mapping.get(b, b)) for a, b in curation.not_same}
     best: dict[tuple[str, str], tuple[float, set[str]]] = {}
     for link in links:
         a, b = mapping.get(link.left), mapping.get(link.right)
-        if a is None or b is None or a == b:
+        if a is None or b is None or a == b or components.tagged_apart(link.left, link.right):
             continue
         pair = _ordered(a, b)
         if pair in blocked:

@@ -225,3 +225,17 @@ def test_resolver_keeps_actors_apart_that_share_only_a_descriptor(settings: Sett
     docs = [doc(f"a{i}", mention(f"a{i}", name, kind=OrgKind.VENDOR)) for i, name in enumerate(names)]
     res = resolve(docs, [], settings)
     assert len(res.entities) == 4
+
+
+def test_resolver_two_registry_actors_side_by_side_are_no_candidate(settings: Settings) -> None:
+    # "… KI Bundesverband, Bitkom …": the "follows" rule proposes the pair, but both are registry actors.
+    from dataclasses import replace
+
+    first = replace(mention("a1", "KI Bundesverband", kind=OrgKind.ASSOCIATION, start=0), actor_id="ki-bv")
+    second = replace(mention("a1", "Bitkom", kind=OrgKind.ASSOCIATION, start=18), actor_id="bitkom")
+    loose = mention("a2", "Verband Digitale Kommune", kind=OrgKind.ASSOCIATION, start=0)
+    short = mention("a2", "Digiverband", kind=OrgKind.ASSOCIATION, start=26)
+    res = resolve([doc("a1", first, second), doc("a2", loose, short)], [], settings)
+    pairs = {frozenset((res.entities[c.left].name, res.entities[c.right].name)) for c in res.candidates}
+    assert frozenset(("KI Bundesverband", "Bitkom")) not in pairs
+    assert frozenset(("Verband Digitale Kommune", "Digiverband")) in pairs
