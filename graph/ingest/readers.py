@@ -33,12 +33,15 @@ Reader = Callable[[str, RawSource], Iterator[Item]]
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
+# Each reader gets the source's stable key twice: to derive ids and as the documents'
+# ``source`` (never the path the files were read from, which would make ids, graph and
+# snapshot id depend on the folder). Failures are renamed to the location in ``_guarded``.
 READERS: dict[str, Reader] = {
-    JSONL: lambda text, src: read_jsonl(text, src.key, src.location),
-    FEED: lambda text, src: read_feed(text, src.key, src.location),
-    HTML: lambda text, src: read_html(text, src.key, src.location, src.url),
-    CAPTURE: lambda text, src: read_capture(text, src.key, src.location, url=src.url),
-    TEXT: lambda text, src: read_text(text, src.key, src.location),
+    JSONL: lambda text, src: read_jsonl(text, src.key, src.key),
+    FEED: lambda text, src: read_feed(text, src.key, src.key),
+    HTML: lambda text, src: read_html(text, src.key, src.key, src.url),
+    CAPTURE: lambda text, src: read_capture(text, src.key, src.key, url=src.url),
+    TEXT: lambda text, src: read_text(text, src.key, src.key),
 }
 
 
@@ -61,10 +64,11 @@ def choose_reader(text: str, suffix: str) -> str | None:
 
 
 def _guarded(name: str, text: str, raw: RawSource) -> Iterator[Item]:
+    """The reader's items; its failures name the input as the user gave it."""
     try:
         for item in READERS[name](text, raw):
-            if isinstance(item, InputFailure) and not item.reader:
-                item = InputFailure(item.source, item.line, item.message, item.hint, name)
+            if isinstance(item, InputFailure):
+                item = InputFailure(raw.location, item.line, item.message, item.hint, item.reader or name)
             yield item
     except Exception as exc:  # a reader bug must not stop the batch
         yield InputFailure(raw.location, None, f"the {name} reader failed ({type(exc).__name__}: {exc})",

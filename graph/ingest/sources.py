@@ -2,7 +2,11 @@
 
 Each :class:`RawSource` carries a ``key`` that is the same on every machine
 (the path relative to the folder argument, the file name of a single-file
-argument, the URL, or ``stdin``); article ids are derived from it.
+argument, the URL, or ``stdin``); article ids and the documents' ``source``
+are derived from it, so the same files read from another folder (or through a
+relative instead of an absolute path) give the same documents and the same
+graph. Where a file was actually read from is its ``origin`` (the absolute
+path), which only the corpus store's provenance keeps.
 Folders are walked recursively in sorted order so that every run sees the
 inputs in the same sequence (ids, duplicate links and reports stay stable).
 Hidden files and Markdown files (a folder's README, MANIFEST …: documentation
@@ -12,6 +16,7 @@ explicitly is read as plain text.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,18 @@ class RawSource:
     data: bytes
     url: str | None = None
     suffix: str = ""  # lower-case file extension, "" for stdin and most URLs
+    origin: str = ""  # the absolute path (or URL, or "-") for the corpus store's provenance
+
+
+def origin_of(location: str) -> str:
+    """The absolute form of a location as given (URLs and ``-`` stay as they are).
+
+    ``os.path.abspath`` rather than ``Path.resolve``: it never follows links, so a
+    symbolic-link loop cannot make it fail.
+    """
+    if location == "-" or is_url(location):
+        return location
+    return os.path.abspath(location)
 
 
 def _too_big(size: int, settings: Any) -> bool:
@@ -51,7 +68,7 @@ def _read_file(path: Path, key: str, settings: Any) -> RawSource | InputFailure:
     except OSError as exc:
         return InputFailure(location, None, f"cannot read the file ({exc.strerror or exc})",
                             "check that it exists and that you may read it")
-    return RawSource(key, location, data, suffix=path.suffix.lower())
+    return RawSource(key, location, data, suffix=path.suffix.lower(), origin=origin_of(location))
 
 
 SKIPPED_IN_FOLDERS = (".md", ".markdown")
@@ -75,7 +92,7 @@ def _read_stdin(settings: Any) -> RawSource | InputFailure:
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         return _size_failure("-", settings)
-    return RawSource("stdin", "-", data)
+    return RawSource("stdin", "-", data, origin="-")
 
 
 def _one(arg: str, settings: Any) -> Iterator[RawSource | InputFailure]:
