@@ -114,7 +114,7 @@ def _parse(raw: str) -> dict[str, Any]:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise RecordError(f"not valid JSON ({exc.msg}; column {exc.colno})") from None
     except RecursionError:
         raise RecordError("the JSON is nested too deeply") from None
     if not isinstance(record, dict):

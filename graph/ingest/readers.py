@@ -21,6 +21,7 @@ from graph.ingest.feeds import READER as FEED
 from graph.ingest.feeds import looks_like_feed, read_feed
 from graph.ingest.jsonl import READER as JSONL
 from graph.ingest.jsonl import read_jsonl
+from graph.ingest.markup import HINT, MESSAGE, declares_entities
 from graph.ingest.plaintext import READER as TEXT
 from graph.ingest.plaintext import read_text
 from graph.ingest.sources import RawSource, iter_sources
@@ -86,6 +87,9 @@ def read_source(raw: RawSource) -> Iterator[Item]:
         yield InputFailure(raw.location, None, f"unknown format ({raw.suffix} file)",
                            "give .txt, .html, .jsonl, RSS/Atom or a Kommune21 page capture; "
                            "rename plain text files to .txt")
+        return
+    if name in (FEED, HTML) and declares_entities(decoded.text):
+        yield InputFailure(raw.location, None, MESSAGE, HINT, name)
         return
     yield from _guarded(name, decoded.text, raw)
 
