@@ -104,7 +104,13 @@ def read_feed(text: str, key: str, source: str) -> Iterator[Article | InputFailu
     # A stream, never a string: feedparser fetches strings that look like URLs. The text is
     # already decoded, so the XML declaration's encoding is dropped and UTF-8 stated instead.
     data = legal_references(_DECLARED.sub(r"\1", text, count=1)).encode("utf-8", "replace")
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=_UTF8)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=_UTF8)
+    except Exception as exc:  # feedparser's lenient parser has its own bugs on broken XML
+        yield InputFailure(source, None, f"the feed cannot be parsed ({type(exc).__name__}: {exc})",
+                           "check that the file is a complete, well-formed RSS or Atom feed; "
+                           "download or save it again", READER)
+        return
     count = 0
     for index, entry in enumerate(parsed.entries):
         article = _entry(entry, index, key, source)

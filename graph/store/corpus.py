@@ -128,15 +128,25 @@ class CorpusStore:
             raise StoreError(f"cannot open the corpus store ({exc})", path=str(path),
                              hint="check that SKG_HOME is writable and not on a network share") from None
 
+    def _missing_columns(self) -> list[tuple[str, str, str]]:
+        missing = []
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            missing += [(table, name, kind) for name, kind in columns.items() if name not in have]
+        return missing
+
     def _add_columns(self) -> None:
-        """Give a store from an older skg the columns added since (inside one write transaction)."""
+        """Give a store from an older skg the columns added since.
+
+        Checked without a lock first, so opening an up-to-date store never waits for a
+        running ingest; added in one write transaction (another process may race us to it).
+        """
+        if not self._missing_columns():
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for table, columns in _ADDED_COLUMNS.items():
-                have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
-                for name, kind in columns.items():
-                    if name not in have:
-                        self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+            for table, name, kind in self._missing_columns():
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
             self._db.execute("COMMIT")
         except sqlite3.Error:
             self._db.execute("ROLLBACK")

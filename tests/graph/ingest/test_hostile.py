@@ -219,3 +219,14 @@ def test_hostile_special_path_arguments_are_named(tmp_path: Path, make: str) -> 
     expected = {"fifo": "not a regular file", "device": "not a regular file", "loop": "link loop",
                 "dangling": "broken symbolic link"}[make]
     assert expected in item.message
+
+
+def test_hostile_feed_that_breaks_feedparser_is_one_clean_failure(tmp_path: Path) -> None:
+    """Found by the deep fuzz run: feedparser's lenient parser raises KeyError on this damaged feed."""
+    from graph.ingest import InputFailure, read_inputs
+    from tests.graph.ingest.helpers import FIXTURES
+
+    path = FIXTURES / "feedparser_keyerror.xml"
+    (item,) = read_inputs([str(path)], load_settings(env={"SKG_HOME": str(tmp_path)}, use_file=False))
+    assert isinstance(item, InputFailure) and item.source == str(path) and item.reader == "feed"
+    assert "the feed cannot be parsed" in item.message and "reader failed" not in item.message
