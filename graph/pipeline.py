@@ -116,6 +116,7 @@ def rebuild(settings: Any, progress: Progress | None = None) -> BuildReport:
         report.seconds["store"] = _lap(clock)
         _fill(report, data, len(resolution.entities))
         _record_resolution(report, resolution, corpus)
+        _warn_legacy_sources(report, corpus)
         corpus.set_meta("last_build", json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
     finally:
         close = getattr(corpus, "close", None)
@@ -154,6 +155,17 @@ def _record_resolution(report: BuildReport, resolution: Any, corpus: Any) -> Non
     report.warnings = list(resolution.warnings)
     for warning in report.warnings:
         log.warning("resolve: %s", warning)
+
+
+def _warn_legacy_sources(report: BuildReport, corpus: Any) -> None:
+    """Documents stored before sources became folder-independent make the snapshot id depend on paths."""
+    count = int(getattr(corpus, "without_location", lambda: 0)())
+    if count:
+        warning = (f"{count} documents were stored by an older skg, with the path they were read from as "
+                   "their source; run `skg ingest` on their folders again so that the graph and the "
+                   "snapshot id no longer depend on where the files lie")
+        report.warnings.append(warning)
+        log.warning("corpus: %s", warning)
 
 
 def review_candidates(corpus: Any) -> list[dict[str, Any]]:

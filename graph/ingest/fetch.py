@@ -60,4 +60,4 @@ def fetch_url(url: str, settings: Any) -> RawSource | InputFailure:
     if data is None:
         return InputFailure(url, None, f"the response is larger than {settings.max_file_mb} MiB",
                             "save the page as a file and split it, or raise SKG_MAX_FILE_MB")
-    return RawSource(url, url, data, url=url, suffix=_suffix_of(url))
+    return RawSource(url, url, data, url=url, suffix=_suffix_of(url), origin=url)

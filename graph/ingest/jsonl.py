@@ -93,11 +93,11 @@ def _from_capture(article: Article, record: dict[str, Any], title: str | None) -
     )
 
 
-def _documents(record: dict[str, Any], line: int, key: str, location: str) -> list[Article]:
+def _documents(record: dict[str, Any], line: int, key: str) -> list[Article]:
     text = _text(record)
     source_id = _optional_str(record, "id")
     url = _optional_str(record, "url")
-    source = _optional_str(record, "source") or f"{location}:{line}"
+    source = _optional_str(record, "source") or f"{key}:{line}"
     title = _optional_str(record, "title")
     record_key = source_id or url
     named = _optional_str(record, "publisher"), url
@@ -119,7 +119,7 @@ def _parse(raw: str) -> dict[str, Any]:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise RecordError(f"not valid JSON ({exc.msg}; column {exc.colno})") from None
     except RecursionError:
         raise RecordError("the JSON is nested too deeply") from None
     if not isinstance(record, dict):
@@ -128,11 +128,14 @@ def _parse(raw: str) -> dict[str, Any]:
 
 
 def read_jsonl(text: str, key: str, location: str) -> Iterator[Article | InputFailure]:
-    """Every record's documents; one failure per broken line."""
+    """Every record's documents; one failure per broken line (``location``: the file as given).
+
+    A record without a ``source`` gets ``key:line``, never the path it was read from.
+    """
     for line_no, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
-            yield from _documents(_parse(raw), line_no, key, location)
+            yield from _documents(_parse(raw), line_no, key)
         except RecordError as exc:
             yield InputFailure(location, line_no, f"JSONL record: {exc}", _HINT, READER)

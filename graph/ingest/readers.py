@@ -21,6 +21,7 @@ from graph.ingest.feeds import READER as FEED
 from graph.ingest.feeds import looks_like_feed, read_feed
 from graph.ingest.jsonl import READER as JSONL
 from graph.ingest.jsonl import read_jsonl
+from graph.ingest.markup import HINT, MESSAGE, declares_entities
 from graph.ingest.plaintext import READER as TEXT
 from graph.ingest.plaintext import read_text
 from graph.ingest.publisher import annotate
@@ -34,12 +35,15 @@ Reader = Callable[[str, RawSource], Iterator[Item]]
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
+# Each reader gets the source's stable key twice: to derive ids and as the documents'
+# ``source`` (never the path the files were read from, which would make ids, graph and
+# snapshot id depend on the folder). Failures are renamed to the location in ``_guarded``.
 READERS: dict[str, Reader] = {
-    JSONL: lambda text, src: read_jsonl(text, src.key, src.location),
-    FEED: lambda text, src: read_feed(text, src.key, src.location),
-    HTML: lambda text, src: read_html(text, src.key, src.location, src.url),
-    CAPTURE: lambda text, src: read_capture(text, src.key, src.location, url=src.url),
-    TEXT: lambda text, src: read_text(text, src.key, src.location),
+    JSONL: lambda text, src: read_jsonl(text, src.key, src.key),
+    FEED: lambda text, src: read_feed(text, src.key, src.key),
+    HTML: lambda text, src: read_html(text, src.key, src.key, src.url),
+    CAPTURE: lambda text, src: read_capture(text, src.key, src.key, url=src.url),
+    TEXT: lambda text, src: read_text(text, src.key, src.key),
 }
 
 
@@ -62,10 +66,11 @@ def choose_reader(text: str, suffix: str) -> str | None:
 
 
 def _guarded(name: str, text: str, raw: RawSource) -> Iterator[Item]:
+    """The reader's items; its failures name the input as the user gave it."""
     try:
         for item in READERS[name](text, raw):
-            if isinstance(item, InputFailure) and not item.reader:
-                item = InputFailure(item.source, item.line, item.message, item.hint, name)
+            if isinstance(item, InputFailure):
+                item = InputFailure(raw.location, item.line, item.message, item.hint, item.reader or name)
             yield item if isinstance(item, InputFailure) else annotate(item)
     except Exception as exc:  # a reader bug must not stop the batch
         yield InputFailure(raw.location, None, f"the {name} reader failed ({type(exc).__name__}: {exc})",
@@ -83,6 +88,9 @@ def read_source(raw: RawSource) -> Iterator[Item]:
         yield InputFailure(raw.location, None, f"unknown format ({raw.suffix} file)",
                            "give .txt, .html, .jsonl, RSS/Atom or a Kommune21 page capture; "
                            "rename plain text files to .txt")
+        return
+    if name in (FEED, HTML) and declares_entities(decoded.text):
+        yield InputFailure(raw.location, None, MESSAGE, HINT, name)
         return
     yield from _guarded(name, decoded.text, raw)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.ingest.failures import InputFailure
 from graph.ingest.readers import read_source
-from graph.ingest.sources import iter_sources
+from graph.ingest.sources import iter_sources, origin_of
 from graph.store.corpus import CorpusStore
 
 STATUSES = ("new", "unchanged", "updated", "duplicate", "failed")
@@ -46,13 +46,14 @@ class IngestReport:
         return bool(self.failures)
 
 
-def _store(item: Any, corpus: CorpusStore, report: IngestReport, children: dict[str, set[str]]) -> None:
+def _store(item: Any, corpus: CorpusStore, report: IngestReport, children: dict[str, set[str]],
+           origin: str) -> None:
     if isinstance(item, InputFailure):
-        corpus.record_failure(item.source, item.line, item.message, item.reader, item.hint)
+        corpus.record_failure(origin, item.line, item.message, item.reader, item.hint)
         report.failures.append(item)
         report.add(item.reader, "failed")
         return
-    report.add(item.reader, corpus.upsert(item))
+    report.add(item.reader, corpus.upsert(item, origin))
     if item.role == "article":
         children.setdefault(item.id, set())
     elif item.parent_id:
@@ -71,17 +72,21 @@ def ingest(inputs: Sequence[str], corpus: CorpusStore, settings: Any,
            progress: Progress | None = None) -> IngestReport:
     """Read ``inputs`` and upsert every document; failures are stored and reported, never raised.
 
+    Reports and printed failures name inputs as given; the store keeps absolute paths.
+
     ``progress`` is called with each source's location once it has been read.
     """
     report = IngestReport()
     for raw in iter_sources(inputs, settings):
         report.sources += 1
         location = raw.source if isinstance(raw, InputFailure) else raw.location
-        corpus.clear_failures(location)
+        origin = (None if isinstance(raw, InputFailure) else raw.origin) or origin_of(location)
+        for stale in dict.fromkeys((origin, location)):  # also as stored by an older skg
+            corpus.clear_failures(stale)
         items = [raw] if isinstance(raw, InputFailure) else read_source(raw)
         children: dict[str, set[str]] = {}
         for item in items:
-            _store(item, corpus, report, children)
+            _store(item, corpus, report, children, origin)
         _prune(corpus, children, report)
         if progress is not None:
             progress(location)

@@ -2,16 +2,23 @@
 
 Each :class:`RawSource` carries a ``key`` that is the same on every machine
 (the path relative to the folder argument, the file name of a single-file
-argument, the URL, or ``stdin``); article ids are derived from it.
+argument, the URL, or ``stdin``); article ids and the documents' ``source``
+are derived from it, so the same files read from another folder (or through a
+relative instead of an absolute path) give the same documents and the same
+graph. Where a file was actually read from is its ``origin`` (the absolute
+path), which only the corpus store's provenance keeps.
 Folders are walked recursively in sorted order so that every run sees the
 inputs in the same sequence (ids, duplicate links and reports stay stable).
 Hidden files and Markdown files (a folder's README, MANIFEST …: documentation
 of the corpus, not news) are skipped in folder walks; a Markdown file named
-explicitly is read as plain text.
+explicitly is read as plain text. What a walk cannot read (see
+:mod:`graph.ingest.walk`) is one failure each. No file is read beyond
+``max_file_mb``, whatever its size claimed when the walk saw it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +27,7 @@ from typing import Any
 
 from graph.ingest.failures import InputFailure
 from graph.ingest.fetch import fetch_url, is_url
+from graph.ingest.walk import classify, printable, walk
 
 
 @dataclass(frozen=True)
@@ -31,10 +39,22 @@ class RawSource:
     data: bytes
     url: str | None = None
     suffix: str = ""  # lower-case file extension, "" for stdin and most URLs
+    origin: str = ""  # the absolute path (or URL, or "-") for the corpus store's provenance
 
 
-def _too_big(size: int, settings: Any) -> bool:
-    return size > float(settings.max_file_mb) * 1024 * 1024
+def origin_of(location: str) -> str:
+    """The absolute form of a location as given (URLs and ``-`` stay as they are).
+
+    ``os.path.abspath`` rather than ``Path.resolve``: it never follows links, so a
+    symbolic-link loop cannot make it fail.
+    """
+    if location == "-" or is_url(location):
+        return location
+    return printable(os.path.abspath(location))
+
+
+def _limit(settings: Any) -> int:
+    return int(float(settings.max_file_mb) * 1024 * 1024)
 
 
 def _size_failure(location: str, settings: Any) -> InputFailure:
@@ -42,40 +62,37 @@ def _size_failure(location: str, settings: Any) -> InputFailure:
                         "split it into smaller files or raise SKG_MAX_FILE_MB")
 
 
-def _read_file(path: Path, key: str, settings: Any) -> RawSource | InputFailure:
-    location = str(path)
+def _read_file(path: Path, key: str, location: str, settings: Any) -> RawSource | InputFailure:
+    """The file's bytes, read up to the size limit (a file that grows while read is still refused)."""
+    limit = _limit(settings)
     try:
-        if _too_big(path.stat().st_size, settings):
+        if os.stat(path).st_size > limit:
             return _size_failure(location, settings)
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         return InputFailure(location, None, f"cannot read the file ({exc.strerror or exc})",
                             "check that it exists and that you may read it")
-    return RawSource(key, location, data, suffix=path.suffix.lower())
-
-
-SKIPPED_IN_FOLDERS = (".md", ".markdown")
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Files below ``folder`` in sorted order, skipping hidden files/folders and Markdown docs."""
-    found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.suffix.lower() in SKIPPED_IN_FOLDERS:
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    if len(data) > limit:
+        return _size_failure(location, settings)
+    return RawSource(key, location, data, suffix=path.suffix.lower(), origin=printable(os.path.abspath(path)))
 
 
 def _read_stdin(settings: Any) -> RawSource | InputFailure:
-    limit = int(float(settings.max_file_mb) * 1024 * 1024)
+    limit = _limit(settings)
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         return _size_failure("-", settings)
-    return RawSource("stdin", "-", data)
+    return RawSource("stdin", "-", data, origin="-")
+
+
+def _folder(path: Path, settings: Any) -> Iterator[RawSource | InputFailure]:
+    for entry in walk(path):
+        location = printable(str(entry.path))
+        if entry.problem is not None:
+            yield InputFailure(location, None, *entry.problem)
+        else:
+            yield _read_file(entry.path, entry.rel, location, settings)
 
 
 def _one(arg: str, settings: Any) -> Iterator[RawSource | InputFailure]:
@@ -86,14 +103,14 @@ def _one(arg: str, settings: Any) -> Iterator[RawSource | InputFailure]:
         yield fetch_url(arg, settings)
         return
     path = Path(arg)
-    if path.is_dir():
-        for file in _walk(path):
-            yield _read_file(file, file.relative_to(path).as_posix(), settings)
-    elif path.is_file():
-        yield _read_file(path, path.name, settings)
+    kind, problem = classify(path)
+    if kind == "dir":
+        yield from _folder(path, settings)
+    elif kind == "file":
+        yield _read_file(path, printable(path.name), printable(arg), settings)
     else:
-        yield InputFailure(arg, None, "no such file or folder",
-                           "check the path; URLs must start with http:// or https://")
+        assert problem is not None
+        yield InputFailure(printable(arg), None, *problem)
 
 
 def iter_sources(inputs: Sequence[str], settings: Any) -> Iterator[RawSource | InputFailure]:
@@ -107,8 +124,8 @@ def count_sources(inputs: Sequence[str]) -> int:
     total = 0
     for arg in inputs:
         path = Path(arg)
-        if arg != "-" and not is_url(arg) and path.is_dir():
-            total += len(_walk(path))
+        if arg != "-" and not is_url(arg) and classify(path)[0] == "dir":
+            total += len(walk(path))
         else:
             total += 1
     return total

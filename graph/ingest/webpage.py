@@ -22,6 +22,7 @@ from graph.ingest.publisher import publisher_for
 from graph.model import Article
 
 READER = "html"
+MAX_DEPTH = 256  # libxml2's element nesting limit (without XML_PARSE_HUGE, which is never set here)
 _OPEN = re.compile(r"<html[\s>]", re.IGNORECASE)
 _CLOSE = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
 
@@ -46,15 +47,24 @@ def _paragraphs(text: str, title: str) -> str:
     return "\n\n".join(lines)
 
 
-def _generic(text: str, key: str, source: str, url: str | None) -> Iterator[Article | InputFailure]:
+def _no_text(source: str, too_deep: bool) -> InputFailure:
+    if too_deep:
+        return InputFailure(source, None, f"no article text found in the first {MAX_DEPTH} levels of the "
+                            "HTML page (it is nested deeper; parsers stop there to stay safe)",
+                            "save only the article part of the page, or its text as .txt", READER)
+    return InputFailure(source, None, "no article text found in the HTML page",
+                        "check that the file is a news article page, not an index or login page", READER)
+
+
+def _generic(text: str, key: str, source: str, url: str | None,
+             too_deep: bool = False) -> Iterator[Article | InputFailure]:
     doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False)
     found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     title = " ".join(str(found.get("title") or "").split())
     body = _paragraphs(str(found.get("text") or ""), title)
     if not body:
-        yield InputFailure(source, None, "no article text found in the HTML page",
-                           "check that the file is a news article page, not an index or login page", READER)
+        yield _no_text(source, too_deep)
         return
     page_url = found.get("url") or url
     tags = [*(found.get("tags") or []), *(found.get("categories") or [])]
@@ -72,13 +82,15 @@ def read_html(text: str, key: str, source: str, url: str | None = None) -> Itera
         yield InputFailure(source, None, "the HTML page is truncated (no closing </body> or </html>)",
                            "download or save the page again completely", READER)
         return
+    parser = html.HTMLParser()
     try:
-        root = html.fromstring(text)
+        root = html.fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         yield InputFailure(source, None, f"the HTML cannot be parsed ({exc})",
                            "save the page again from the browser", READER)
         return
+    too_deep = any("Excessive depth" in str(e.message) for e in parser.error_log)
     if is_portal_page(root):
         yield from read_portal(root, key, source)
     else:
-        yield from _generic(text, key, source, url)
+        yield from _generic(text, key, source, url, too_deep)

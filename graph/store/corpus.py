@@ -6,6 +6,15 @@ transaction: a killed ingest leaves every article either fully stored or
 absent, and running the ingest again completes the store to exactly what one
 clean run gives (ids are deterministic and inputs are read in a stable order).
 
+Provenance: a document's ``source`` is the key its reader derived (the path
+relative to the ingest folder, the file name, the URL), so where the files lie
+never reaches the graph. The absolute path a document was last read from is
+kept only here, in the ``location`` column (:meth:`CorpusStore.location_of`);
+failures are stored under the absolute path too. Stores written before that
+column existed get it when opened (``NULL`` for their documents, counted by
+``stats()["documents_without_location"]``); reading the same inputs again
+fills it and replaces the old path-based ``source`` (reported as ``updated``).
+
 Duplicates: a new document whose content hash equals a stored one, or whose
 normalised text is near-identical (rapidfuzz ratio >= 95), is stored and
 linked to the first stored copy, e.g. the same press release published on two
@@ -52,7 +61,8 @@ CREATE TABLE IF NOT EXISTS articles (
     parent_id TEXT,
     data TEXT NOT NULL,
     publisher TEXT,
-    source_kind TEXT
+    source_kind TEXT,
+    location TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_len ON articles(role, norm_len);
@@ -82,21 +92,10 @@ CREATE TABLE IF NOT EXISTS extractions (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-
-
-# Columns added after the first release: (name, declaration). Stores created before them get them
-# by ALTER TABLE on open, filled from each row's JSON (NULL where the article never had the field).
-_ADDED_COLUMNS = (("publisher", "TEXT"), ("source_kind", "TEXT"))
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    """Bring an older corpus store up to the current columns without touching its articles."""
-    have = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
-    for name, decl in _ADDED_COLUMNS:
-        if name not in have:
-            db.execute(f"ALTER TABLE articles ADD COLUMN {name} {decl}")
-            db.execute(f"UPDATE articles SET {name} = json_extract(data, '$.{name}')")
-    db.execute("CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)")
+# Columns added after the first release, with their type: added to older stores when opened.
+_ADDED_COLUMNS = {"articles": {"publisher": "TEXT", "source_kind": "TEXT", "location": "TEXT"}}
+# Added columns whose value an older row already holds in its JSON ``data``: filled from it.
+_FILLED_FROM_DATA = frozenset({"publisher", "source_kind"})
 
 
 def normalise(text: str) -> str:
@@ -128,10 +127,43 @@ class CorpusStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
-            _migrate(self._db)
+            self._add_columns()
+            self._add_publisher_index()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the corpus store ({exc})", path=str(path),
                              hint="check that SKG_HOME is writable and not on a network share") from None
+
+    def _missing_columns(self) -> list[tuple[str, str, str]]:
+        missing = []
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            missing += [(table, name, kind) for name, kind in columns.items() if name not in have]
+        return missing
+
+    def _add_publisher_index(self) -> None:
+        """The publisher index, created once (looked up first: an open must not wait for a writer)."""
+        indexes = {row[1] for row in self._db.execute("PRAGMA index_list(articles)")}
+        if "articles_publisher" not in indexes:
+            self._db.execute("CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)")
+
+    def _add_columns(self) -> None:
+        """Give a store from an older skg the columns added since.
+
+        Checked without a lock first, so opening an up-to-date store never waits for a
+        running ingest; added in one write transaction (another process may race us to it).
+        """
+        if not self._missing_columns():
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for table, name, kind in self._missing_columns():
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+                if name in _FILLED_FROM_DATA:
+                    self._db.execute(f"UPDATE {table} SET {name} = json_extract(data, '$.{name}')")
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._db.execute("ROLLBACK")
+            raise
 
     @classmethod
     def open(cls, settings: Any) -> CorpusStore:
@@ -210,17 +242,23 @@ class CorpusStore:
             self._db.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
                              (copies[0], article_id))
 
-    def upsert(self, article: Article) -> UpsertStatus:
-        """Store ``article``; say whether it was new, unchanged, updated or a duplicate."""
+    def upsert(self, article: Article, location: str | None = None) -> UpsertStatus:
+        """Store ``article``; say whether it was new, unchanged, updated or a duplicate.
+
+        ``location`` is where it was read from (absolute path or URL): provenance for people,
+        kept apart from the document so that a moved folder changes nothing else.
+        """
         norm = _norm_of(article)
         data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
         with self._transaction(f"store article {article.id}"):
-            status = self._upsert(article, norm, data)
+            status = self._upsert(article, norm, data, location)
         return status
 
-    def _upsert(self, article: Article, norm: str, data: str) -> UpsertStatus:
-        old = self._db.execute("SELECT content_hash, data FROM articles WHERE id = ?",
+    def _upsert(self, article: Article, norm: str, data: str, location: str | None) -> UpsertStatus:
+        old = self._db.execute("SELECT content_hash, data, location FROM articles WHERE id = ?",
                                (article.id,)).fetchone()
+        if old and location is not None and old[2] != location:
+            self._db.execute("UPDATE articles SET location=? WHERE id=?", (location, article.id))
         if old and old[0] == article.content_hash:
             if old[1] == data:
                 return "unchanged"
@@ -243,9 +281,9 @@ class CorpusStore:
             return "updated"
         seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         self._db.execute("INSERT INTO articles (id, seq, role, reader, source, content_hash, norm_text, "
-                         "norm_len, duplicate_of, parent_id, data, publisher, source_kind) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (article.id, seq, *values))
+                         "norm_len, duplicate_of, parent_id, data, publisher, source_kind, location) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (article.id, seq, *values, location))
         return "duplicate" if canonical else "new"
 
     def children_of(self, parent_id: str) -> list[str]:
@@ -281,6 +319,15 @@ class CorpusStore:
         """One stored article, or ``None``."""
         row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
+
+    def location_of(self, article_id: str) -> str | None:
+        """The absolute path (or URL) the document was last read from; ``None`` when unknown."""
+        row = self._db.execute("SELECT location FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def without_location(self) -> int:
+        """Documents stored by an skg older than the ``location`` column (their ``source`` may be a path)."""
+        return self._count("SELECT COUNT(*) FROM articles WHERE location IS NULL")
 
     def canonical_of(self, article_id: str) -> str | None:
         """The id of the first copy ``article_id`` duplicates, or ``None`` when it is an original."""
@@ -362,6 +409,7 @@ class CorpusStore:
                 "SELECT COALESCE(source_kind, 'unknown'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1")),
             "failures": self._count("SELECT COUNT(*) FROM failures"),
             "extractions": self._count("SELECT COUNT(*) FROM extractions"),
+            "documents_without_location": self.without_location(),
             "first_published": first,
             "last_published": last,
         }

@@ -110,14 +110,15 @@ class EmbeddedStore(CypherReader):
         """Build a new snapshot from ``graph``, switch to it atomically, prune old ones."""
         started = time.perf_counter()
         rows = graph_rows(graph)
-        build_dir = snaps.new_build_dir(self.home)
-        try:
-            build_database(build_dir / snaps.DB_FILE, rows, int(self.settings.buffer_pool_mb))
-        except RuntimeError as exc:
-            raise StoreError(f"building the embedded snapshot failed: {exc}", path=str(build_dir),
-                             hint="check free disk space and buffer_pool_mb, then rebuild") from None
-        pointer = snaps.publish(self.home, build_dir, graph.snapshot_id)
-        snaps.prune(self.home, int(self.settings.snapshots_kept))
+        with snaps.writing(self.home):  # one build at a time; clears what killed builds left
+            build_dir = snaps.new_build_dir(self.home)
+            try:
+                build_database(build_dir / snaps.DB_FILE, rows, int(self.settings.buffer_pool_mb))
+            except RuntimeError as exc:
+                raise StoreError(f"building the embedded snapshot failed: {exc}", path=str(build_dir),
+                                 hint="check free disk space and buffer_pool_mb, then rebuild") from None
+            pointer = snaps.publish(self.home, build_dir, graph.snapshot_id)
+            snaps.prune(self.home, int(self.settings.snapshots_kept))
         return WriteReport(len(graph.nodes), len(graph.edges), time.perf_counter() - started,
                            pointer.snapshot_id)
 

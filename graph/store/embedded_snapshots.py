@@ -10,15 +10,23 @@ A build writes a complete new database in a ``.building-*`` folder, renames it,
 then replaces ``CURRENT`` with :func:`os.replace` (atomic on POSIX). A reader
 therefore always opens a complete snapshot and keeps its open one until it
 notices the pointer changed.
+
+Builds of one home take turns (:func:`writing`, an ``flock`` the kernel drops
+when its process dies, even by ``kill -9``). Holding it, a build knows that any
+``.building-*`` folder or ``.CURRENT.*`` file is the remains of a killed build
+and deletes them, so repeated interrupted builds do not fill the disk.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +66,31 @@ def read_pointer(home: Path) -> Pointer | None:
         raise StoreError(f"cannot read the snapshot pointer: {exc}", path=str(path),
                          hint="run `skg build` again to rewrite it") from None
     return Pointer(str(data["dir"]), str(data["snapshot_id"]))
+
+
+@contextlib.contextmanager
+def writing(home: Path) -> Iterator[list[str]]:
+    """Hold the home's write lock for one build; yields what killed builds had left (now deleted)."""
+    root = graph_root(home)
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".write.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield clear_leftovers(home)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clear_leftovers(home: Path) -> list[str]:
+    """Delete half-built snapshot folders and pointer temp files; only call it holding :func:`writing`."""
+    root = graph_root(home)
+    found = sorted(root.glob(".CURRENT.*")) + sorted(snapshots_dir(home).glob(".building-*"))
+    for path in found:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return [path.name for path in found]
 
 
 def new_build_dir(home: Path) -> Path:

@@ -37,7 +37,7 @@ def test_plaintext_stdin_dash(settings: Settings, skg_home: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], input=b"Titel aus stdin\n\nText aus stdin.",
                          capture_output=True, check=True, timeout=60)
     (doc,) = json.loads(out.stdout)
-    assert doc["title"] == "Titel aus stdin" and doc["text"] == "Text aus stdin." and doc["source"] == "-"
+    assert doc["title"] == "Titel aus stdin" and doc["text"] == "Text aus stdin." and doc["source"] == "stdin"
     assert doc["id"] == Article.make_id("stdin", "article", 0)
 
 
