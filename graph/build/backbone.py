@@ -34,7 +34,6 @@ def disparity_pvalues(edges: Sequence[Edge]) -> list[float]:
     two light ones are not.
 
     >>> from graph.model import Edge
-from graph.model.graphdata import EVIDENCE_LEVELS, level_rank
     >>> es = [Edge("CO_MENTIONED", "a", "b", {"weight": 9.0}),
     ...       Edge("CO_MENTIONED", "a", "c", {"weight": 1.0}),
     ...       Edge("CO_MENTIONED", "a", "d", {"weight": 1.0})]
