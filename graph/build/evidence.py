@@ -20,7 +20,7 @@ Units are collected as an ``int`` while an edge has one (most edges) and as a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from graph.model.graphdata import EvidenceLevel
 
@@ -77,3 +77,24 @@ def stated_level(units: Units) -> dict[str, Any]:
 
 def _level(level: EvidenceLevel, sources: int) -> dict[str, Any]:
     return {"evidence_level": level, "independent_sources": sources}
+
+
+class Tally(Protocol):
+    """What a relation or statement record counts over the articles that state it."""
+
+    count: int
+    article_ids: set[str]
+    first_seen: str | None
+    last_seen: str | None
+    evidence: list[dict[str, Any]]
+    units: Units
+
+
+def tally_props(s: Tally) -> dict[str, Any]:
+    """The properties every stated edge carries: counts, dates, capped quotes and its evidence level.
+
+    One place for relation and statement edges, so that both answer the same filters and exports.
+    """
+    return {"count": s.count, "articles": len(s.article_ids), "weight": float(len(s.article_ids)),
+            "first_seen": s.first_seen, "last_seen": s.last_seen, "evidence": s.evidence,
+            **stated_level(s.units)}

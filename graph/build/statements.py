@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.build.evidence import Units, add_unit, stated_level
+from graph.build.evidence import Units, add_unit, tally_props
 from graph.model import Article, DocumentExtraction, Edge, Relation, RelationType
 
 POLARITIES = ("positive", "negative", "neutral")
@@ -107,17 +107,7 @@ def dominant(counts: dict[str, int]) -> str:
 
 def _edge(key: tuple[str, str, str], s: _Said) -> Edge:
     etype, source, target = key
-    props: dict[str, Any] = {
-        "count": s.count,
-        "articles": len(s.article_ids),
-        "weight": float(len(s.article_ids)),
-        "first_seen": s.first_seen,
-        "last_seen": s.last_seen,
-        "evidence": s.evidence,
-        "polarity": dominant(s.polarity),
-        **s.polarity,
-        **stated_level(s.units),
-    }
+    props = {**tally_props(s), "polarity": dominant(s.polarity), **s.polarity}
     return Edge(etype, source, target, props)  # type: ignore[arg-type]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.build.evidence import Units, add_unit, stated_level
+from graph.build.evidence import Units, add_unit, tally_props
 from graph.build.offices import OfficeTrack, add_office, link_successions, office_props
 from graph.model import Article, DocumentExtraction, Edge, Node, Relation, RelationType, fold, stable_id
 
@@ -134,15 +134,7 @@ def _add_relation(
 
 def _relation_edge(key: tuple[str, str, str, str | None], s: _RelationStats) -> Edge:
     etype, source, target, role = key
-    props: dict[str, Any] = {
-        "count": s.count,
-        "articles": len(s.article_ids),
-        "weight": float(len(s.article_ids)),
-        "first_seen": s.first_seen,
-        "last_seen": s.last_seen,
-        "evidence": s.evidence,
-        **stated_level(s.units),
-    }
+    props = tally_props(s)
     if role is not None or etype == "HOLDS_ROLE":
         props["role"] = role
     if s.office is not None:

@@ -51,17 +51,25 @@ def only_snapshot(home: Path) -> str:
     return folders[0].rsplit("_", 1)[0]
 
 
+def build_twice(root: Path, first_records: list[dict[str, str]],
+                second_records: list[dict[str, str]]) -> tuple[Path, str]:
+    """Ingest and build ``first_records``, then add ``second_records`` and build again.
+
+    Returns the home and the first snapshot's id (what ``--since`` takes).
+    """
+    home = root / "home"
+    assert skg(home, "ingest", str(write_jsonl(root / "first.jsonl", first_records))) == 0
+    assert skg(home, "build") == 0
+    first = only_snapshot(home)
+    assert skg(home, "ingest", str(write_jsonl(root / "second.jsonl", second_records))) == 0
+    assert skg(home, "build") == 0
+    return home, first
+
+
 @pytest.fixture(scope="module")
 def built_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A home built from FIRST, then from FIRST + SECOND; returns it and the first snapshot id."""
-    root = tmp_path_factory.mktemp("watch")
-    home = root / "home"
-    assert skg(home, "ingest", str(write_jsonl(root / "first.jsonl", FIRST))) == 0
-    assert skg(home, "build") == 0
-    first = only_snapshot(home)
-    assert skg(home, "ingest", str(write_jsonl(root / "second.jsonl", SECOND))) == 0
-    assert skg(home, "build") == 0
-    return home, first
+    return build_twice(tmp_path_factory.mktemp("watch"), FIRST, SECOND)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from graph.model.graphdata import level_rank
-from tests.graph.watch.conftest import only_snapshot, skg, write_jsonl
+from tests.graph.watch.conftest import build_twice, skg
 
 FIRST = [
     {"id": "l1", "title": "Dataport wächst", "published": "2024-03-01", "url": "https://www.kurier-example.de/dataport",
@@ -34,12 +34,7 @@ SECOND = [
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     root = tmp_path_factory.mktemp("levels")
-    home = root / "home"
-    assert skg(home, "ingest", str(write_jsonl(root / "first.jsonl", FIRST))) == 0
-    assert skg(home, "build") == 0
-    first = only_snapshot(home)
-    assert skg(home, "ingest", str(write_jsonl(root / "second.jsonl", SECOND))) == 0
-    assert skg(home, "build") == 0
+    home, first = build_twice(root, FIRST, SECOND)
     out = root / "report.json"
     assert skg(home, "watch", "report", "--since", first, "--format", "json", "--out", str(out)) == 3
     return dict(json.loads(out.read_text(encoding="utf-8")))
