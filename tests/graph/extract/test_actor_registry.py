@@ -35,15 +35,9 @@ def _shipped() -> list:
     return read_registry(data_path("actors", "registry.tsv"))
 
 
-def _legacy() -> set[str]:
-    text = data_path("actors", "legacy_without_source.txt").read_text(encoding="utf-8")
-    return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
-
-
-def test_shipped_registry_sources_are_urls_except_the_listed_legacy_rows() -> None:
+def test_every_shipped_registry_row_names_public_sources() -> None:
     actors = _shipped()
-    without = {a.id for a in actors if not a.source}
-    assert without == _legacy()  # a new row needs a source; a sourced legacy row leaves the list
+    assert [a.id for a in actors if not a.source] == []  # each row names the page its facts come from
     sourced = [a for a in actors if a.source]
     assert len(sourced) >= 100
     assert all(s.startswith(("http://", "https://")) for a in sourced for s in a.source.split("|"))
