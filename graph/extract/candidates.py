@@ -35,12 +35,12 @@ class Candidate:
     kind: OrgKind | None = None
     confidence: float = 0.8
     priority: int = P_PATTERN
-    extractor: str = "rules@1.0"
+    extractor: str = "rules@1.1"
     place: Place | None = None
 
     def __init__(self, start: int, end: int, type: EntityType, canonical: str,
                  kind: OrgKind | None = None, confidence: float = 0.8, priority: int = P_PATTERN,
-                 extractor: str = "rules@1.0", place: Place | None = None) -> None:
+                 extractor: str = "rules@1.1", place: Place | None = None) -> None:
         fields = self.__dict__
         fields["start"] = start
         fields["end"] = end

@@ -27,6 +27,7 @@ from graph.extract.coref import corefer
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.listing import listing_candidates, listing_text
+from graph.extract.place_spread import spread_places
 from graph.extract.recognizers.actors import actor_index, tag_actors
 from graph.extract.registry import Recognizer, create
 from graph.extract.relations import find_relations
@@ -62,7 +63,7 @@ class ExtractionPipeline:
 
     @property
     def version(self) -> str:
-        """``rules@1.0+gazetteer@<hash>``: changes whenever a recogniser, word list or gazetteer does."""
+        """``rules@1.1+gazetteer@<hash>``: changes whenever a recogniser, word list or gazetteer does."""
         parts = [f"{r.name}@{r.version}" for r in self.recognizers]
         data = digest(self.lexicon.fingerprint, self.gazetteer.fingerprint, length=10)
         return "+".join([*parts, f"gazetteer@{data}"])
@@ -90,7 +91,7 @@ class ExtractionPipeline:
             return self._extract_listing(article)
         ctx = self.context(article, article.tagged_text)
         candidates = [c for r in self.recognizers for c in r.recognize(ctx)]
-        kept = corefer(ctx, settle(candidates))
+        kept = spread_places(ctx, corefer(ctx, settle(candidates)), self.extractor_tag)
         mentions = [to_mention(ctx, _with_hash(ctx.text, c)) for c in kept]
         relations = find_relations(ctx, mentions, self.extractor_tag)
         return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))

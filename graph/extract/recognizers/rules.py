@@ -20,7 +20,7 @@ from graph.extract.registry import register
 from graph.settings import Settings
 
 
-@register("rules", version="1.0")
+@register("rules", version="1.1")
 class RuleRecognizer:
     """Known actors, legal forms, organisation heads, places and person names."""
 

@@ -23,13 +23,13 @@ def _article(aid: str, day: str, tags: tuple[str, ...] = ()) -> Article:
 
 
 def _said(aid: str, day: str, target: str, verb: str, polarity: str, start: int = 0) -> Relation:
-    ev = Evidence(aid, f"Satz {verb}", start, start + 10, day, "rules@1.0")
+    ev = Evidence(aid, f"Satz {verb}", start, start + 10, day, "rules@1.1")
     return Relation(RelationType.SAID_ABOUT, "p_weber", target, "Anna Weber", target, ev, None, 0.7, None,
                     Statement(verb, polarity))
 
 
 def _role(aid: str, day: str, office: OfficeDates | None, person: str = "p_weber") -> Relation:
-    ev = Evidence(aid, "Satz", 0, 4, day, "rules@1.0")
+    ev = Evidence(aid, "Satz", 0, 4, day, "rules@1.1")
     return Relation(RelationType.HOLDS_ROLE, person, "o_akdb", person, "AKDB", ev, "Vorstand", 0.85, office)
 
 

@@ -14,7 +14,7 @@ def test_candidates_constructor_sets_every_field_and_defaults() -> None:
     cand = Candidate(3, 9, EntityType.ORGANIZATION, "AKDB", OrgKind.PUBLIC_IT_PROVIDER)
     assert dataclasses.asdict(cand) == {
         "start": 3, "end": 9, "type": EntityType.ORGANIZATION, "canonical": "AKDB",
-        "kind": OrgKind.PUBLIC_IT_PROVIDER, "confidence": 0.8, "priority": 40, "extractor": "rules@1.0",
+        "kind": OrgKind.PUBLIC_IT_PROVIDER, "confidence": 0.8, "priority": 40, "extractor": "rules@1.1",
         "place": None}
     assert set(vars(cand)) == {f.name for f in dataclasses.fields(Candidate)}
 

@@ -13,7 +13,7 @@ from graph.cli import app
 def test_commands_extractors_lists_versions() -> None:
     result = CliRunner().invoke(app, ["extractors"])
     assert result.exit_code == 0
-    assert "rules\t1.0" in result.output and "spacy" in result.output
+    assert "rules\t1.1" in result.output and "spacy" in result.output
 
 
 def test_commands_extract_prints_jsonl(tmp_path: Path, skg_home: Path) -> None:

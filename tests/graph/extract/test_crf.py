@@ -64,7 +64,7 @@ def test_crf_adds_names_the_rules_miss_without_duplicates(crf_pipeline: Extracti
     assert len(spans) == len(set(spans))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no overlaps
     by_text = {m.text: m for m in mentions}
-    assert by_text["Andy Grabner"].extractor == "rules@1.0"  # rules keep what they found
+    assert by_text["Andy Grabner"].extractor == "rules@1.1"  # rules keep what they found
     assert by_text["AKDB"].kind == "public_it_provider"
     assert by_text["Gunhild Ostermeier"].extractor == "crf@1.1"  # no cue, unlisted first name
 

@@ -93,7 +93,7 @@ def test_pipeline_holds_role_patterns(geonames_pipeline: ExtractionPipeline, tex
     assert ("HOLDS_ROLE", *expected) in _rels(doc)
     rel = doc.relations[0]
     assert rel.evidence.sentence == text[rel.evidence.start:rel.evidence.end]
-    assert rel.evidence.published == "2024-01-02" and rel.evidence.extractor == "rules@1.0"
+    assert rel.evidence.published == "2024-01-02" and rel.evidence.extractor == "rules@1.1"
 
 
 def test_pipeline_affiliation_by_von_der(geonames_pipeline: ExtractionPipeline) -> None:
@@ -106,7 +106,7 @@ def test_pipeline_mentions_carry_sentence_and_paragraph(geonames_pipeline: Extra
     by_text = {m.text: (m.sentence, m.paragraph) for m in doc.mentions}
     assert by_text == {"Dataport": (1, 1), "Vitako": (2, 1)}
     assert len(doc.sentences) == 3
-    assert all(m.extractor == "rules@1.0" for m in doc.mentions)
+    assert all(m.extractor == "rules@1.1" for m in doc.mentions)
 
 
 def test_pipeline_tags_define_acronyms(geonames_pipeline: ExtractionPipeline) -> None:
@@ -118,8 +118,8 @@ def test_pipeline_tags_define_acronyms(geonames_pipeline: ExtractionPipeline) ->
 
 
 def test_pipeline_version_and_registry(geonames_pipeline: ExtractionPipeline) -> None:
-    assert geonames_pipeline.version.startswith("rules@1.0+gazetteer@")
-    assert registered()["rules"] == "1.0"
+    assert geonames_pipeline.version.startswith("rules@1.1+gazetteer@")
+    assert registered()["rules"] == "1.1"
     assert "spacy" in registered()
 
 
@@ -165,7 +165,7 @@ def test_pipeline_build_mention_equals_the_constructor() -> None:
 
     fields = {"article_id": "a1", "start": 4, "end": 10, "text": "Tengen", "type": EntityType.MUNICIPALITY,
               "canonical": "Tengen", "entity_id": entity_id("MUNICIPALITY", "08335081"), "kind": None,
-              "confidence": 0.85, "extractor": "rules@1.0", "sentence": 2, "paragraph": 1, "ags": "08335081",
+              "confidence": 0.85, "extractor": "rules@1.1", "sentence": 2, "paragraph": 1, "ags": "08335081",
               "lat": 47.8, "lon": 8.66, "land": "BW", "actor_id": None}
     built = build_mention(fields)
     assert built == Mention(**fields)  # type: ignore[arg-type]

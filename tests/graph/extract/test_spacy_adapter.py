@@ -22,7 +22,7 @@ def test_spacy_adapter_merges_below_rules(tmp_path: Path) -> None:
     nlp.to_disk(model)
     env = {"SKG_HOME": str(tmp_path / "home"), "SKG_EXTRACTORS": "rules,spacy", "SKG_SPACY_MODEL": str(model)}
     pipe = ExtractionPipeline.from_settings(load_settings(env=env, use_file=False))
-    assert pipe.version.startswith("rules@1.0+spacy@1.0+")
+    assert pipe.version.startswith("rules@1.1+spacy@1.0+")
     doc = pipe.extract(article("Gestern kam Zorro zu Dataport Hamburg."))
     found = {(m.text, m.type, m.extractor.split("@")[0]) for m in doc.mentions}
     assert ("Zorro", EntityType.PERSON, "spacy") in found
