@@ -44,8 +44,8 @@ CONFIDENCE = 0.75
 def spread_places(ctx: Context, kept: list[Candidate], extractor: str) -> list[Candidate]:
     """``kept`` plus the municipalities the article's own readings imply (see module docstring)."""
     found = [c for c in kept if c.type is EntityType.MUNICIPALITY and c.place is not None]
-    cues = [i for i in ctx.doc.caps if ctx.doc.texts[i] in PLURAL_CUES]
-    heads = [i for i in ctx.doc.caps if ctx.doc.texts[i] in GENITIVE_HEADS]
+    cues = _indices(ctx, PLURAL_CUES)
+    heads = _indices(ctx, GENITIVE_HEADS)
     persons = [c for c in kept if c.type is EntityType.PERSON]
     if not found and not cues and not heads and not persons:
         return kept
@@ -59,16 +59,41 @@ def spread_places(ctx: Context, kept: list[Candidate], extractor: str) -> list[C
     return settle(kept + added) if added else kept
 
 
+def _indices(ctx: Context, words: frozenset[str]) -> list[int]:
+    """Token indices of ``words``; most articles hold none, which one C-level set test finds out."""
+    texts = ctx.doc.texts
+    if words.isdisjoint(texts):
+        return []
+    return [i for i in ctx.doc.caps if texts[i] in words]
+
+
+class _LazyClues:
+    """The article's clues for homonyms, computed only when a proposed name has namesakes."""
+
+    def __init__(self, ctx: Context, found: list[Candidate]) -> None:
+        self.ctx, self.found = ctx, found
+        self._clues: Clues | None = None
+
+    def choose(self, name: str, fallback: Place) -> Place:
+        """The place ``name`` means here (``fallback`` when it has no namesake or none fits)."""
+        options = self.ctx.gazetteer.candidates(name)
+        if len(options) < 2:
+            return fallback
+        if self._clues is None:
+            self._clues = article_clues(self.ctx, self.found)
+        return choose(options, self._clues) or fallback
+
+
 def _proposals(ctx: Context, found: list[Candidate], cues: list[int], heads: list[int],
                persons: list[Candidate]) -> Iterator[tuple[int, int, Place]]:
     yield from _repeats(ctx, found)
-    clues = article_clues(ctx, found)
+    clues = _LazyClues(ctx, found)
     for first, last in _seeds(ctx, found, cues):
         for start, end, name in _listed(ctx, first, last):
             place = _known(ctx, name)
             if place is None:
                 break
-            yield start, end, choose(ctx.gazetteer.candidates(name), clues) or place
+            yield start, end, clues.choose(name, place)
     yield from _genitives(ctx, heads, clues)
     yield from _bracketed(ctx, persons, clues)
 
@@ -175,7 +200,7 @@ def _known(ctx: Context, name: str) -> Place | None:
     return options[0] if options else None
 
 
-def _genitives(ctx: Context, heads: list[int], clues: Clues) -> Iterator[tuple[int, int, Place]]:
+def _genitives(ctx: Context, heads: list[int], clues: _LazyClues) -> Iterator[tuple[int, int, Place]]:
     """ "Straubings Oberbürgermeister": a known municipality's genitive right before an office."""
     tokens, texts = ctx.doc.tokens, ctx.doc.texts
     for i in heads:
@@ -183,11 +208,10 @@ def _genitives(ctx: Context, heads: list[int], clues: Clues) -> Iterator[tuple[i
         if len(word) > 3 and word.endswith("s") and word[:1].isupper():
             place = _known(ctx, word[:-1])
             if place is not None:
-                yield tokens[i - 1].start, tokens[i - 1].end, choose(ctx.gazetteer.candidates(word[:-1]),
-                                                                     clues) or place
+                yield tokens[i - 1].start, tokens[i - 1].end, clues.choose(word[:-1], place)
 
 
-def _bracketed(ctx: Context, persons: list[Candidate], clues: Clues) -> Iterator[tuple[int, int, Place]]:
+def _bracketed(ctx: Context, persons: list[Candidate], clues: _LazyClues) -> Iterator[tuple[int, int, Place]]:
     """ "Bürgermeister Lothar Koch (Burgwald)": a known municipality in brackets right after a person."""
     doc = ctx.doc
     for person in persons:
@@ -198,9 +222,9 @@ def _bracketed(ctx: Context, persons: list[Candidate], clues: Clues) -> Iterator
         if name is None:
             continue
         close = bisect.bisect_left(doc.starts, name[1])
-        place = choose(ctx.gazetteer.candidates(name[2]), clues)
+        place = _known(ctx, name[2])
         if place is not None and close < len(doc.texts) and doc.texts[close] == ")":
-            yield name[0], name[1], place
+            yield name[0], name[1], clues.choose(name[2], place)
 
 
 class _Taken:
