@@ -78,6 +78,32 @@ def paths(source: str, target: str, k: int, max_hops: int, snap: str) -> list[li
     return out
 
 
+@st.cache_data(show_spinner="Finding paths at that date…", max_entries=16)
+def paths_at(source: str, target: str, k: int, max_hops: int, day: str,
+             snap: str) -> list[list[dict[str, Any]]]:
+    """Paths on the graph as of ``day``: offices not held that day are gone, hops along one name it.
+
+    Runs :func:`graph.analyze.paths.k_shortest_paths` (as ``skg analyze paths --as-of`` does) on the
+    graph filtered to ``day``, so a person reaches an organisation through an office only while holding it.
+    """
+    from graph.analyze.paths import k_shortest_paths, office_labels
+
+    graph = data.filtered(SubgraphFilter(as_of=day), snap)
+    g = compute.analysis_graph(graph)
+    if source not in g or target not in g:
+        return []
+    result = k_shortest_paths(g, source, target, k=k, max_hops=max_hops, offices=office_labels(graph, day),
+                              as_of=day)
+    titles = article_titles(snap)
+    names = data.entity_options(snap)
+    offices = {(r.path, r.hop): r.office for r in result.table.itertuples()}
+    return [[{"from": names.get(a, a), "to": names.get(b, b), "from_id": a, "to_id": b,
+              "office": offices.get((number, hop), ""),
+              "evidence": _evidence_rows(data.store().evidence(a, b), titles)}
+             for hop, (a, b) in enumerate(itertools.pairwise(path["nodes"]))]
+            for number, path in enumerate(result.extra["paths"])]
+
+
 @st.cache_data(show_spinner="Comparing periods…", max_entries=16)
 def compare(flt: SubgraphFilter, first: tuple[str, str], second: tuple[str, str], snap: str) -> pd.DataFrame:
     """New, vanished, strengthened and weakened ties between two date ranges."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from graph.settings import Settings
@@ -112,3 +114,16 @@ def test_pages_profile_office_timeline_and_statements(fixture_home: Settings) ->
     spoken_of = open_page("profile", entity="e_vendor1")
     assert "Max Muster kritisierte Vendor AG" in _texts(spoken_of)
     assert "Said about it** (1)" in _texts(spoken_of)
+
+
+def test_pages_paths_at_a_date_use_only_offices_held_then(fixture_home: Settings) -> None:
+    # Max Muster is CEO of Komm.ONE from 2024-02-20 on: the one-hop path exists only from then.
+    at = open_page("paths", **{"from": "e_person2", "to": "e_komm1"})
+    assert "**Path 1** (1 hops)" in _texts(at)
+    at.date_input(key="path_as_of").set_value(dt.date(2023, 1, 1)).run()
+    assert not at.exception
+    assert "(1 hops)" not in _texts(at) and "**Path 1** (3 hops)" in _texts(at)  # around, via Vendor AG
+    assert not any("CEO" in e.label for e in at.expander)
+    at.date_input(key="path_as_of").set_value(dt.date(2024, 6, 1)).run()
+    assert "**Path 1** (1 hops)" in _texts(at)
+    assert any("CEO" in e.label and "2024-02-20" in e.label for e in at.expander)
