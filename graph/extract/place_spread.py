@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from operator import attrgetter
 
-from graph.extract.candidates import P_PLACE, Candidate, settle
+from graph.extract.candidates import P_PLACE, Candidate
 from graph.extract.context import Context
 from graph.extract.gazetteer import Place
 from graph.extract.homonyms import Clues, choose
@@ -39,6 +40,7 @@ SEPARATORS = frozenset({",", "und", "sowie", "oder"})
 _MAX_NAME_TOKENS = 3  # "Kurort Oberwiesenthal", "Bad Brambach": names in lists are short
 _MAX_LIST = 12  # names followed from one seed
 CONFIDENCE = 0.75
+_START = attrgetter("start")
 
 
 def spread_places(ctx: Context, kept: list[Candidate], extractor: str) -> list[Candidate]:
@@ -56,7 +58,8 @@ def spread_places(ctx: Context, kept: list[Candidate], extractor: str) -> list[C
             taken.add(start, end)
             added.append(Candidate(start, end, EntityType.MUNICIPALITY, place.name, None, CONFIDENCE,
                                    P_PLACE, extractor, place))
-    return settle(kept + added) if added else kept
+    # no added span overlaps another or a kept one (``_Taken``): text order is all settle would do
+    return sorted(kept + added, key=_START) if added else kept
 
 
 def _indices(ctx: Context, words: frozenset[str]) -> list[int]:
