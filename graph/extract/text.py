@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset({
     "i.d.r", "z.t", "o.g", "u.u", "s.o", "s.u", "bspw", "max", "min", "tel", "jan", "feb", "febr",
     "apr", "aug", "sept", "okt", "nov", "dez", "jr", "sen", "jun", "gem", "geb", "rd", "ff", "lt",
     "mind", "u.v.m", "e.v", "co", "corp", "inc", "ltd", "bzgl", "insb", "zzgl", "i.v", "phil",
-    "med", "rer", "nat"
+    "med", "rer", "nat", "a.d", "i.r"
 })
 
 
@@ -174,9 +174,21 @@ def _is_boundary(text: str, dot: int, after: int, limit: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "A. Merkel"
         return False
+    if len(word) == 1 and word.islower() and nxt.isupper() and _pair_abbreviation(text, after, limit):
+        return False  # the first half of "a. D." (außer Dienst), "i. R." (im Ruhestand)
     if word.isdigit() and len(word) <= 2:  # an ordinal or date part: "am 7. Juli"
         return not nxt.islower() and not nxt.isdigit() and not _month_follows(text, after)
     return not nxt.islower()
+
+
+def _pair_abbreviation(text: str, after: int, limit: int) -> bool:
+    """Whether one capital letter and a dot follow: the second half of "a. D." or "i. R."."""
+    pos = after
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    rest = text[pos:min(pos + 3, limit)]
+    return len(rest) >= 2 and rest[0].isupper() and rest[1] == "." \
+        and (len(rest) == 2 or not rest[2].isalpha())
 
 
 def _word_before(text: str, dot: int) -> str:

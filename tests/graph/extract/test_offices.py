@@ -64,6 +64,12 @@ def test_offices_former_and_leaving_give_an_end(geonames_pipeline: ExtractionPip
     ]
 
 
+def test_offices_retired_gives_an_end(geonames_pipeline: ExtractionPipeline) -> None:
+    doc = geonames_pipeline.extract(article("Hans Maier, Bürgermeister a. D. der Stadt Tengen, sprach.",
+                                            published="2024-01-15"))
+    assert _offices(doc) == [("Hans Maier", "Bürgermeister", "Tengen", OfficeDates(ended=True, cue="a. D."))]
+
+
 def test_offices_a_date_of_another_event_is_no_bound(geonames_pipeline: ExtractionPipeline) -> None:
     doc = geonames_pipeline.extract(article(
         "Anja Schlüter, Vorstand der Südwestfalen-IT, gratulierte ihrer früheren Kollegin am 3. Mai.",

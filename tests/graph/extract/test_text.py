@@ -21,6 +21,12 @@ def test_text_abbreviations_do_not_end_sentences() -> None:
     assert _sentences(text) == ["Dr. Anna Weber sprach u.a. über z.B. Cloud-Dienste.", "Danach ging es weiter."]
 
 
+def test_text_retired_and_out_of_service_stay_inside() -> None:
+    text = "Bürgermeister a. D. Hans Maier und Landrat i. R. Peter Dick kamen. Landrat a.D. Dick ging."
+    assert _sentences(text) == ["Bürgermeister a. D. Hans Maier und Landrat i. R. Peter Dick kamen.",
+                                "Landrat a.D. Dick ging."]
+
+
 def test_text_dates_and_ordinals_stay_inside() -> None:
     text = "[22.6.2021] Am 7. Juli 2021 startet das Projekt. Im Jahr 2022. Kommt mehr."
     assert _sentences(text) == ["[22.6.2021] Am 7. Juli 2021 startet das Projekt.", "Im Jahr 2022.", "Kommt mehr."]
@@ -88,6 +94,9 @@ def _reference_boundary(text: str, dot: int, after: int, limit: int) -> bool:
     nxt = rest[0]
     if word.casefold() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return False
+    if len(word) == 1 and word.islower() and nxt.isupper() and len(rest) >= 2 and rest[1] == "." \
+            and (len(rest) == 2 or not rest[2].isalpha()):
+        return False  # "a. D.", "i. R."
     if word.isdigit() and len(word) <= 2:
         return not nxt.islower() and not nxt.isdigit() and not rest.startswith(_MONTHS)
     return not nxt.islower()
@@ -108,7 +117,8 @@ def test_text_tokenize_equals_the_token_regex(text: str) -> None:
     assert [tuple(t) for t in tokenize(text)] == _regex_tokens(text)
 
 
-PIECES = [*"aZü9 .-,()/’'_&!?\n\t\u00a0“", " und ", " oder ", "bzw.", "Dr.", "z.B.", "Juli", "7.", "e.V."]
+PIECES = [*"aZü9 .-,()/’'_&!?\n\t\u00a0“", " und ", " oder ", "bzw.", "Dr.", "z.B.", "Juli", "7.", "e.V.",
+          " a. D.", "i. R. "]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
