@@ -7,7 +7,7 @@ comparison for each phrase that starts there: linear in the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -75,6 +75,27 @@ class PhraseMatcher(Generic[T]):
                 if i + size <= n and (size == 1 or tuple(keys[i + 1:i + size]) == toks[1:]) \
                         and (accept is None or accept(i, i + size, payload)):
                     yield i, i + size, payload
+
+
+    def scan_at(self, texts: list[str], positions: list[int]) -> Iterator[tuple[int, int, T]]:
+        """What :meth:`scan` with ``only_cap`` yields when ``positions`` are the capitalised tokens.
+
+        Only the tokens at ``positions`` (ascending indices) and the few after a
+        hit are keyed: the gazetteer scan starts only at capitalised tokens
+        (about 45 % of them), so folding every token did twice the work.
+        """
+        index = self._index
+        n = len(texts)
+        keys = self._keys(map(texts.__getitem__, positions))
+        for h in list(compress(range(len(keys)), map(index.__contains__, keys))):
+            i = positions[h]
+            for toks, payload in index[keys[h]]:
+                size = len(toks)
+                if i + size <= n and (size == 1 or tuple(self._keys(texts[i + 1:i + size])) == toks[1:]):
+                    yield i, i + size, payload
+
+    def _keys(self, texts: Iterable[str]) -> list[str]:
+        return list(map(fold_token, texts) if self.folded else texts)
 
 
 @lru_cache(maxsize=200_000)
