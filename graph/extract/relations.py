@@ -24,6 +24,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 
 from graph.extract.context import Context
 from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
@@ -164,7 +165,9 @@ def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_st
     sent_mentions = mentions[bisect.bisect_left(m_starts, s_start):bisect.bisect_left(m_starts, s_end)]
     role_nouns, texts = ctx.lexicon.role_nouns, doc.texts
     caps = doc.caps[bisect.bisect_left(doc.caps, lo):bisect.bisect_left(doc.caps, hi)]
-    roles = [(i - lo, role) for i in caps if (role := _role_of(texts[i], role_nouns)) is not None]
+    # the role test of every capitalised word runs in C (map over the memoised test); Python sees the hits
+    found = list(map(_role_of, map(texts.__getitem__, caps), repeat(role_nouns)))
+    roles = [(i - lo, role) for i, role in zip(compress(caps, found), filter(None, found), strict=True)]
     return _Sentence(s_start, s_end, doc.tokens[lo:hi], texts[lo:hi], sent_mentions,
                      {m.start: m for m in sent_mentions}, {m.end: m for m in sent_mentions},
                      doc.starts[lo:hi], roles)

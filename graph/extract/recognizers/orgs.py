@@ -360,8 +360,9 @@ def club_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Sports clubs: a club word and a place or name ("VfL Osnabrück", "1. FC Nürnberg")."""
     tokens = ctx.doc.tokens
     found = []
-    for i in ctx.doc.caps:
-        if tokens[i].text not in CLUB_PREFIXES or i + 1 >= len(tokens):
+    caps = ctx.doc.caps
+    for i in compress(caps, map(CLUB_PREFIXES.__contains__, map(ctx.doc.texts.__getitem__, caps))):
+        if i + 1 >= len(tokens):
             continue
         end = i + 1
         while end < len(tokens) and end - i <= 3 and tokens[end].text[:1].isupper() \
@@ -383,10 +384,9 @@ def trailing_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     heads = ctx.lexicon.trailing_heads
     index = actor_index(ctx.lexicon)
     found = []
-    for i in ctx.doc.caps:
-        kind = heads.get(tokens[i].text)
-        if kind is None:
-            continue
+    caps = ctx.doc.caps
+    for i in compress(caps, map(heads.__contains__, map(ctx.doc.texts.__getitem__, caps))):
+        kind = heads[tokens[i].text]
         first = i
         while first > 0 and i - first < 3 and _name_token(tokens[first - 1], ctx) \
                 and tokens[first - 1].text not in heads:
