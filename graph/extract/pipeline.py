@@ -91,7 +91,7 @@ class ExtractionPipeline:
         ctx = self.context(article, article.tagged_text)
         candidates = [c for r in self.recognizers for c in r.recognize(ctx)]
         kept = corefer(ctx, settle(candidates))
-        mentions = [to_mention(ctx, _with_hash(ctx.text, c)) for c in kept]
+        mentions = to_mentions(ctx, [_with_hash(ctx.text, c) for c in kept])
         relations = find_relations(ctx, mentions, self.extractor_tag)
         return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))
 
@@ -125,9 +125,23 @@ def _with_hash(text: str, cand: Candidate) -> Candidate:
     return cand.moved(start=cand.start - 1) if cand.start > 0 and text[cand.start - 1] == "#" else cand
 
 
-def to_mention(ctx: Context, cand: Candidate) -> Mention:
-    """A settled candidate as a Mention with its entity id and place data."""
+def to_mentions(ctx: Context, cands: list[Candidate]) -> list[Mention]:
+    """:func:`to_mention` of each candidate, their sentence and paragraph numbers found in one call each."""
+    starts = [c.start for c in cands]
+    return [to_mention(ctx, cand, sentence, paragraph) for cand, sentence, paragraph
+            in zip(cands, ctx.doc.sentences_of(starts), ctx.doc.paragraphs_of(starts), strict=True)]
+
+
+def to_mention(ctx: Context, cand: Candidate, sentence: int | None = None,
+               paragraph: int | None = None) -> Mention:
+    """A settled candidate as a Mention with its entity id and place data.
+
+    ``sentence`` and ``paragraph`` are the numbers of the ones the candidate
+    starts in, when the caller has them (see :func:`to_mentions`).
+    """
     ctype, start, end, place = cand.type, cand.start, cand.end, cand.place
+    if sentence is None or paragraph is None:
+        sentence, paragraph = ctx.doc.sentence_of(start), ctx.doc.paragraph_of(start)
     key, kind, actor = cand.canonical, None, None
     if ctype is EntityType.ORGANIZATION:
         kind = cand.kind or OrgKind.OTHER
@@ -141,8 +155,8 @@ def to_mention(ctx: Context, cand: Candidate) -> Mention:
     return build_mention({
         "article_id": ctx.article.id, "start": start, "end": end, "text": ctx.text[start:end], "type": ctype,
         "canonical": cand.canonical, "entity_id": _entity_id(str(ctype), key), "kind": kind,
-        "confidence": cand.confidence, "extractor": cand.extractor, "sentence": ctx.doc.sentence_of(start),
-        "paragraph": ctx.doc.paragraph_of(start), "ags": ags, "lat": lat, "lon": lon, "land": land,
+        "confidence": cand.confidence, "extractor": cand.extractor, "sentence": sentence,
+        "paragraph": paragraph, "ags": ags, "lat": lat, "lon": lon, "land": land,
         "actor_id": actor,
     })
 

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -85,6 +85,14 @@ class Doc:
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph containing ``offset``."""
         return max(bisect.bisect_right(self._para_starts, offset) - 1, 0)
+
+    def sentences_of(self, offsets: list[int]) -> list[int]:
+        """:meth:`sentence_of` of each offset (bisects mapped in C: one Python call, not one per offset)."""
+        return [k - 1 if k else 0 for k in map(bisect.bisect_right, repeat(self._sent_starts), offsets)]
+
+    def paragraphs_of(self, offsets: list[int]) -> list[int]:
+        """:meth:`paragraph_of` of each offset."""
+        return [k - 1 if k else 0 for k in map(bisect.bisect_right, repeat(self._para_starts), offsets)]
 
 
 _first, _second = itemgetter(0), itemgetter(1)
