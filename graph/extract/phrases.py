@@ -89,9 +89,12 @@ class PhraseMatcher(Generic[T]):
         keys = self._keys(map(texts.__getitem__, positions))
         for h in list(compress(range(len(keys)), map(index.__contains__, keys))):
             i = positions[h]
-            for toks, payload in index[keys[h]]:
+            bucket = index[keys[h]]
+            # the keys after the hit, as many as the longest phrase here needs (the bucket's first)
+            after = tuple(self._keys(texts[i + 1:i + len(bucket[0][0])]))
+            for toks, payload in bucket:
                 size = len(toks)
-                if i + size <= n and (size == 1 or tuple(self._keys(texts[i + 1:i + size])) == toks[1:]):
+                if i + size <= n and (size == 1 or after[:size - 1] == toks[1:]):
                     yield i, i + size, payload
 
     def _keys(self, texts: Iterable[str]) -> list[str]:

@@ -300,8 +300,9 @@ _PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
 _PLURAL_SPAN = 16  # tokens after "Landkreise": up to eight names ("Celle, Diepholz, … und Wolfenbüttel")
 
 
+@lru_cache(maxsize=100_000)
 def _maybe_kreis(text: str) -> bool:
-    """A district cue ("Landkreis") or a "-Kreis(es)" compound."""
+    """A district cue ("Landkreis") or a "-Kreis(es)" compound (memoised: it runs for every capital)."""
     return text in _KREIS_CUES or text.endswith(_KREIS_ENDS)
 
 
