@@ -132,7 +132,9 @@ def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     weak = [_full_person(c, surnames) for c in kept
             if not (c.type in (EntityType.MUNICIPALITY, EntityType.LOCATION)
                     and c.confidence < 0.9 and ctx.text[c.start:c.end] in surnames)]
-    return settle(weak + added)
+    # ``weak`` is part of a settled list (disjoint spans in text order), which settling again would
+    # return unchanged: only new spans need another pass
+    return settle(weak + added) if added else weak
 
 
 def _full_person(cand: Candidate, surnames: dict[str, Candidate]) -> Candidate:
