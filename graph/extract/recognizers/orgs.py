@@ -10,7 +10,7 @@ by takes that actor's canonical name and kind.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from graph.extract.candidates import P_ACTOR, P_PATTERN, Candidate
 from graph.extract.context import Context
@@ -408,7 +408,9 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     index = actor_index(ctx.lexicon)
     found = []
     lexicon = ctx.lexicon
-    heads = [(i, h) for i in ctx.doc.caps if (h := _head_kind(tokens[i].text, lexicon)) is not None]
+    caps = ctx.doc.caps
+    kinds = list(map(_head_kind, map(ctx.doc.texts.__getitem__, caps), repeat(lexicon)))  # C loops
+    heads = list(zip(compress(caps, kinds), filter(None, kinds), strict=True))
     for i, head in heads:
         kind, bare_ok = head
         if tokens[i].text in _NEEDS_NAME and not (i > 0 and is_cap_adjective(tokens[i - 1])):
