@@ -14,6 +14,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Generic, TypeVar
 
+from graph.extract.memo import WordMemo
 from graph.extract.text import _TOKEN, Token
 from graph.model.ids import fold
 
@@ -98,10 +99,13 @@ class PhraseMatcher(Generic[T]):
                     yield i, i + size, payload
 
     def _keys(self, texts: Iterable[str]) -> list[str]:
-        return list(map(fold_token, texts) if self.folded else texts)
+        return _FOLDED.of(texts) if self.folded else list(texts)
 
 
 @lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """:func:`graph.model.ids.fold` of one token, memoised (tokens repeat across documents)."""
     return fold(token)
+
+
+_FOLDED = WordMemo(fold)  # fold_token's answers, looked up without the lru_cache overhead (see memo.py)

@@ -23,10 +23,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import lru_cache, partial
+from itertools import compress
 
 from graph.extract.context import Context
+from graph.extract.memo import WordMemo
 from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
 from graph.extract.stance import find_statements
 from graph.extract.text import Token
@@ -112,6 +113,12 @@ def _role_of(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
     return (last, prefix) if last in roles else None
 
 
+@lru_cache(maxsize=4)
+def _role_words(roles: frozenset[str]) -> WordMemo[tuple[str, str] | None]:
+    """:func:`_role_of` memoised per word, for the test of every capitalised token of a sentence."""
+    return WordMemo(partial(_role_of, roles=roles))
+
+
 def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> list[Relation]:
     """HOLDS_ROLE (with bounds), SUCCEEDS, AFFILIATED_WITH and SAID_ABOUT relations of a document."""
     m_starts = [m.start for m in mentions]
@@ -166,7 +173,7 @@ def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_st
     role_nouns, texts = ctx.lexicon.role_nouns, doc.texts
     caps = doc.caps[bisect.bisect_left(doc.caps, lo):bisect.bisect_left(doc.caps, hi)]
     # the role test of every capitalised word runs in C (map over the memoised test); Python sees the hits
-    found = list(map(_role_of, map(texts.__getitem__, caps), repeat(role_nouns)))
+    found = _role_words(role_nouns).of(map(texts.__getitem__, caps))
     roles = [(i - lo, role) for i, role in zip(compress(caps, found), filter(None, found), strict=True)]
     return _Sentence(s_start, s_end, doc.tokens[lo:hi], texts[lo:hi], sent_mentions,
                      {m.start: m for m in sent_mentions}, {m.end: m for m in sent_mentions},

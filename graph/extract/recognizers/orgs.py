@@ -9,14 +9,15 @@ by takes that actor's canonical name and kind.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import lru_cache, partial
+from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_PATTERN, Candidate
 from graph.extract.context import Context
 from graph.extract.gazetteer import Place
 from graph.extract.inflect import gender, nominative_head, nominative_name
 from graph.extract.lexicon import Actor, Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.acronyms import letters_spell
 from graph.extract.recognizers.actors import actor_index, spelling_key
@@ -127,6 +128,12 @@ def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:
     """The curated actor a legal-form name starts with when only descriptor words follow it."""
     tokens = ctx.doc.tokens
     return actor_index(ctx.lexicon).with_descriptors([tokens[k].text for k in range(first, i)])
+
+
+@lru_cache(maxsize=4)
+def _head_kinds(lexicon: Lexicon) -> WordMemo[tuple[OrgKind, bool] | None]:
+    """:func:`_head_kind` memoised per word, for the test of every capitalised token."""
+    return WordMemo(partial(_head_kind, lexicon=lexicon))
 
 
 @lru_cache(maxsize=100_000)
@@ -409,7 +416,7 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     found = []
     lexicon = ctx.lexicon
     caps = ctx.doc.caps
-    kinds = list(map(_head_kind, map(ctx.doc.texts.__getitem__, caps), repeat(lexicon)))  # C loops
+    kinds = _head_kinds(lexicon).of(map(ctx.doc.texts.__getitem__, caps))
     heads = list(zip(compress(caps, kinds), filter(None, kinds), strict=True))
     for i, head in heads:
         kind, bare_ok = head

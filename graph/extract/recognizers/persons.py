@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import lru_cache, partial
+from itertools import compress
 
 from graph.extract.candidates import P_PERSON, Candidate
 from graph.extract.context import Context
 from graph.extract.lexicon import Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.recognizers.actors import actor_index
 from graph.extract.recognizers.common import is_name_word
 from graph.extract.text import Token
@@ -142,7 +143,7 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     covered = 0
     starts = _person_starts(ctx)
     texts, lexicon = ctx.doc.texts, ctx.lexicon
-    for i in compress(starts, map(_may_open_name, map(texts.__getitem__, starts), repeat(lexicon))):
+    for i in compress(starts, _name_openers(lexicon).of(map(texts.__getitem__, starts))):
         if i < covered:
             continue
         tok = tokens[i]
@@ -171,7 +172,12 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     return found + _said_by(ctx, extractor)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4)
+def _name_openers(lexicon: Lexicon) -> WordMemo[bool]:
+    """:func:`_may_open_name` memoised per word (see :mod:`graph.extract.memo`)."""
+    return WordMemo(partial(_may_open_name, lexicon=lexicon))
+
+
 def _may_open_name(text: str, lexicon: Lexicon) -> bool:
     """Whether a word passes one of the tests that open a name in :func:`person_candidates`.
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import lru_cache, partial
+from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_GUESS, P_PERSON, P_PLACE, Candidate
 from graph.extract.context import Context
 from graph.extract.homonyms import LAND_WORDS, Clues, choose
 from graph.extract.lexicon import Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.place import Place
 from graph.extract.postal import lands_for_postal_code
@@ -59,7 +60,7 @@ def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
              for i, end, canonical in location_matcher(ctx.lexicon).scan(tokens, keys=ctx.doc.texts)]
     lex = ctx.lexicon
     caps = ctx.doc.caps
-    kinds = list(map(_location_word, map(ctx.doc.texts.__getitem__, caps), repeat(lex)))
+    kinds = _location_words(lex).of(map(ctx.doc.texts.__getitem__, caps))
     for i, kind in zip(compress(caps, kinds), filter(None, kinds), strict=True):
         tok = tokens[i]
         text = tok.text
@@ -81,14 +82,19 @@ def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
 _GENITIVE, _WORLD_CITY, _STREET_LIKE, _ROUTE_LIKE = 1, 2, 3, 4
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4)
+def _location_words(lex: Lexicon) -> WordMemo[int]:
+    """:func:`_location_word` memoised per word (see :mod:`graph.extract.memo`)."""
+    return WordMemo(partial(_location_word, lex=lex))
+
+
 def _location_word(text: str, lex: Lexicon) -> int:
     """Which test of :func:`location_candidates` a capitalised word passes on its own (0: none).
 
     The word tests (a suffix tuple, a regex, three set lookups) ran for every
     capitalised token of every article, though few words pass any; memoised
-    per word they cost one cache hit (about 3 % of the extraction's
-    instructions saved). A street-like word still needs the tokens around it.
+    per word they cost one dict lookup. A street-like word still needs the
+    tokens around it.
     """
     if text.endswith("s") and text[:-1] in lex.locations:
         return _GENITIVE
@@ -112,7 +118,7 @@ def _compound_places(ctx: Context, extractor: str) -> list[Candidate]:
     gaz = ctx.gazetteer
     found = []
     caps = ctx.doc.caps
-    for i in compress(caps, map(_compound_cue, map(ctx.doc.texts.__getitem__, caps))):
+    for i in compress(caps, _COMPOUND_CUES.of(map(ctx.doc.texts.__getitem__, caps))):
         text = tokens[i].text
         if text.endswith(_DIRECTIONS) and gaz.candidates(text.rsplit("-", 1)[0]):
             found.append(_loc(ctx, i, i + 1, extractor))
@@ -125,10 +131,12 @@ def _compound_places(ctx: Context, extractor: str) -> list[Candidate]:
     return found
 
 
-@lru_cache(maxsize=100_000)
 def _compound_cue(text: str) -> bool:
-    """Whether a word can be part of a compound place name (memoised, as ``_location_word``)."""
+    """Whether a word can be part of a compound place name."""
     return text.endswith(_DIRECTIONS) or text in _JUNCTION or text in _STATION
+
+
+_COMPOUND_CUES = WordMemo(_compound_cue)
 
 
 def _place_before(ctx: Context, i: int) -> int | None:
@@ -300,10 +308,12 @@ _PLURAL_KREIS = frozenset({"Kreise", "Landkreise", "Kreisen", "Landkreisen"})
 _PLURAL_SPAN = 16  # tokens after "Landkreise": up to eight names ("Celle, Diepholz, … und Wolfenbüttel")
 
 
-@lru_cache(maxsize=100_000)
 def _maybe_kreis(text: str) -> bool:
-    """A district cue ("Landkreis") or a "-Kreis(es)" compound (memoised: it runs for every capital)."""
+    """A district cue ("Landkreis") or a "-Kreis(es)" compound."""
     return text in _KREIS_CUES or text.endswith(_KREIS_ENDS)
+
+
+_KREIS_WORDS = WordMemo(_maybe_kreis)  # tested for every capitalised word
 
 
 def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
@@ -338,7 +348,7 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
     tokens = ctx.doc.tokens
     found = []
     caps, texts = ctx.doc.caps, ctx.doc.texts
-    hits = list(compress(caps, map(_maybe_kreis, map(texts.__getitem__, caps))))
+    hits = list(compress(caps, _KREIS_WORDS.of(map(texts.__getitem__, caps))))
     for i in hits:
         tok = tokens[i]
         if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \
