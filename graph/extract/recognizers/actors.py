@@ -289,7 +289,7 @@ def actor_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(_candidate(tokens[i].start, tokens[end - 1].end, named, extractor, end - i == 1))
     mixed = [bisect.bisect_right(ctx.doc.starts, m.start()) - 1 for m in _MIXED.finditer(ctx.text)]
     for i, end, named in index.loose_hits(ctx.doc.texts, ctx.doc.caps, mixed):
-        if tokens[i].text[:1].isupper() or any(ch.isupper() for ch in tokens[i].text):
+        if tokens[i].text[:1].isupper() or any(map(str.isupper, tokens[i].text)):
             priority = P_PERSON - 2 if end - i == 1 else P_ACTOR - 1
             found.append(Candidate(tokens[i].start, tokens[end - 1].end, named.type, named.canonical,
                                    named.kind, 0.85, priority, extractor))

@@ -48,9 +48,9 @@ def _name_token(tok: Token, ctx: Context) -> bool:
     text = tok.text
     if text in ctx.lexicon.name_stopwords or text in ctx.lexicon.role_nouns:
         return False
-    if text[:1].isupper() or is_acronym(text) or any(ch.isdigit() for ch in text):
+    if text[:1].isupper() or is_acronym(text) or any(map(str.isdigit, text)):
         return text[:1].isalnum()
-    return any(ch.isupper() for ch in text[1:])  # "eGovernment", "regio iT"
+    return any(map(str.isupper, text[1:]))  # "eGovernment", "regio iT"
 
 
 def _collect_left(ctx: Context, i: int) -> int:
@@ -111,7 +111,7 @@ def _skip_demonym(ctx: Context, first: int, i: int) -> int:
         return first
     nxt = tokens[first + 1].text
     rest = ctx.text[tokens[first + 1].start:tokens[i - 1].end]
-    brand = is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:])
+    brand = is_acronym(nxt) or any(map(str.isupper, nxt[1:]))
     return first + 1 if brand or actor_index(ctx.lexicon).lookup(rest) else first
 
 
@@ -121,7 +121,7 @@ def _skip_common_noun(ctx: Context, first: int, i: int) -> int:
     if i - first < 2 or noun_vocabulary().kind(tokens[first].text) != "noun":
         return first
     nxt = tokens[first + 1].text
-    return first + 1 if is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:]) else first
+    return first + 1 if is_acronym(nxt) or any(map(str.isupper, nxt[1:])) else first
 
 
 def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:
@@ -290,7 +290,7 @@ def _brand(ctx: Context, text: str) -> bool:
     if "-" in text and last[:1].isupper() \
             and last in noun_vocabulary().common:
         return False  # "IT-Dienste", "KI-Lösungen": a compound common noun
-    return is_acronym(text) or any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:])
+    return is_acronym(text) or any(map(str.isdigit, text)) or any(map(str.isupper, text[1:]))
 
 
 def descriptor_candidates(ctx: Context, i: int, kind: OrgKind, extractor: str) -> list[Candidate]:
