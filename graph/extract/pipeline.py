@@ -118,6 +118,9 @@ def user_actors_path(settings: Settings) -> Path:
 
 
 _entity_id = lru_cache(maxsize=100_000)(entity_id)  # the same names recur in every article
+# Enum members read for every mention, bound once: every read of ``EntityType.ORGANIZATION`` goes
+# through the enum metaclass's ``__getattr__`` hook (Python 3.11), ten times the cost of a global.
+_ORGANIZATION, _MUNICIPALITY, _OTHER = EntityType.ORGANIZATION, EntityType.MUNICIPALITY, OrgKind.OTHER
 
 
 def _with_hash(text: str, cand: Candidate) -> Candidate:
@@ -143,12 +146,12 @@ def to_mention(ctx: Context, cand: Candidate, sentence: int | None = None,
     if sentence is None or paragraph is None:
         sentence, paragraph = ctx.doc.sentence_of(start), ctx.doc.paragraph_of(start)
     key, kind, actor = cand.canonical, None, None
-    if ctype is EntityType.ORGANIZATION:
-        kind = cand.kind or OrgKind.OTHER
+    if ctype is _ORGANIZATION:
+        kind = cand.kind or _OTHER
         actor = actor_index(ctx.lexicon).ids.get(cand.canonical)
         if actor is not None:
             key = f"actor:{actor}"  # the registry id, not the name: stable when a name is corrected
-    elif ctype is EntityType.MUNICIPALITY and place is not None and place.ags:
+    elif ctype is _MUNICIPALITY and place is not None and place.ags:
         key = place.ags  # the AGS once the Destatis list is imported, else the name
     ags, lat, lon, land = (None, None, None, None) if place is None else (place.ags, place.lat, place.lon,
                                                                            place.land)
