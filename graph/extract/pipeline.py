@@ -24,6 +24,7 @@ from graph.extract.actor_registry import USER_FILE
 from graph.extract.candidates import Candidate, settle
 from graph.extract.context import Context
 from graph.extract.coref import corefer
+from graph.extract.frozen import build
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.listing import listing_candidates, listing_text
@@ -155,7 +156,7 @@ def to_mention(ctx: Context, cand: Candidate, sentence: int | None = None,
         key = place.ags  # the AGS once the Destatis list is imported, else the name
     ags, lat, lon, land = (None, None, None, None) if place is None else (place.ags, place.lat, place.lon,
                                                                            place.land)
-    return build_mention({
+    return build(Mention, {
         "article_id": ctx.article.id, "start": start, "end": end, "text": ctx.text[start:end], "type": ctype,
         "canonical": cand.canonical, "entity_id": _entity_id(str(ctype), key), "kind": kind,
         "confidence": cand.confidence, "extractor": cand.extractor, "sentence": sentence,
@@ -164,23 +165,9 @@ def to_mention(ctx: Context, cand: Candidate, sentence: int | None = None,
     })
 
 
-# Filling the instance dict is only safe while Mention is a plain frozen dataclass.
-_DIRECT = "__slots__" not in vars(Mention) and not hasattr(Mention, "__post_init__")
-
-
 def build_mention(fields: dict[str, Any]) -> Mention:
-    """``Mention(**fields)`` for a dict holding every field, without the frozen-dataclass ``__init__``.
-
-    A frozen dataclass sets each of its 16 fields through ``object.__setattr__``
-    (several µs a mention, ten times the cost of filling ``__dict__``); an
-    article of 3,000 characters has about 60 mentions. Falls back to the
-    constructor should the model ever gain slots or validation.
-    """
-    if not _DIRECT:
-        return Mention(**fields)
-    mention = object.__new__(Mention)
-    mention.__dict__.update(fields)
-    return mention
+    """``Mention(**fields)`` for a dict holding every field, without the frozen-dataclass ``__init__``."""
+    return build(Mention, fields)
 
 
 @contextmanager

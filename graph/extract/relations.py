@@ -27,6 +27,7 @@ from functools import lru_cache, partial
 from itertools import compress
 
 from graph.extract.context import Context
+from graph.extract.frozen import build
 from graph.extract.memo import WordMemo
 from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
 from graph.extract.stance import find_statements
@@ -463,11 +464,14 @@ def _org_after_of(sent: _Sentence, k: int) -> Mention | None:
 def _relation(ctx: Context, sent: _Sentence, rtype: RelationType, person: Mention, target: Mention,
               role: str | None, confidence: float, extra: OfficeDates | Statement | None,
               extractor: str) -> Relation:
-    evidence = Evidence(ctx.article.id, ctx.text[sent.start:sent.end], sent.start, sent.end,
-                        ctx.article.published, extractor)
+    evidence = build(Evidence, {"article_id": ctx.article.id, "sentence": ctx.text[sent.start:sent.end],
+                                "start": sent.start, "end": sent.end, "published": ctx.article.published,
+                                "extractor": extractor})
     office = extra if isinstance(extra, OfficeDates) else None
-    return Relation(rtype, person.entity_id, target.entity_id, person.canonical, target.canonical, evidence,
-                    role, confidence, office)
+    return build(Relation, {"type": rtype, "source": person.entity_id, "target": target.entity_id,
+                            "source_name": person.canonical, "target_name": target.canonical,
+                            "evidence": evidence, "role": role, "confidence": confidence, "office": office,
+                            "statement": None})
 
 
 def _unique(found: list[tuple[_Sentence, Found]]) -> list[tuple[_Sentence, Found]]:
