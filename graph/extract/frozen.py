@@ -15,20 +15,23 @@ from typing import Any, TypeVar
 
 D = TypeVar("D")
 
-_DIRECT: dict[type, bool] = {}
+_SIZES: dict[type, int] = {}  # class → its number of fields, or -1 when only the constructor will do
 
 
-def _direct(cls: type) -> bool:
-    """Whether filling the instance dict is the same as calling ``cls``: a plain frozen dataclass."""
-    ok = _DIRECT.get(cls)
-    if ok is None:
-        ok = _DIRECT[cls] = "__slots__" not in vars(cls) and not hasattr(cls, "__post_init__")
-    return ok
+def _size(cls: type) -> int:
+    """The number of fields of a plain frozen dataclass (no slots, no ``__post_init__``), else -1."""
+    fields = getattr(cls, "__dataclass_fields__", None)
+    if fields is None or "__slots__" in vars(cls) or hasattr(cls, "__post_init__"):
+        return -1
+    return len(fields)
 
 
 def build(cls: type[D], fields: dict[str, Any]) -> D:
     """``cls(**fields)`` for a frozen dataclass and a dict holding every one of its fields."""
-    if not _direct(cls) or len(fields) != len(getattr(cls, "__dataclass_fields__", ())):
+    size = _SIZES.get(cls)
+    if size is None:
+        size = _SIZES[cls] = _size(cls)
+    if len(fields) != size:
         return cls(**fields)
     instance: Any = object.__new__(cls)
     instance.__dict__.update(fields)
