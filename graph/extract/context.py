@@ -24,8 +24,9 @@ class Context:
     # definition recogniser and read by coref for later bare uses.
     acronyms: dict[str, tuple[str, OrgKind]] = field(default_factory=dict)
     not_orgs: set[str] = field(default_factory=set)  # acronyms the text defines as a law, product …
+    # The text all offsets refer to (``doc.text``). A plain attribute, not a property: recognisers read
+    # it about 260 times an article, and each property call is a Python function call.
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        """The text all offsets refer to."""
-        return self.doc.text
+    def __post_init__(self) -> None:
+        self.text = self.doc.text

@@ -19,13 +19,18 @@ from graph.model.extraction import EntityType
 
 _first = itemgetter(0)
 
+# Enum members read in per-mention tests, bound once: every read of ``EntityType.PERSON`` goes
+# through the enum metaclass's ``__getattr__`` hook (Python 3.11), ten times the cost of a global.
+_PERSON, _ORGANIZATION = EntityType.PERSON, EntityType.ORGANIZATION
+_PLACE_TYPES = (EntityType.MUNICIPALITY, EntityType.LOCATION)
+
 
 def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
     """Acronym → the organisation it abbreviates, from "Long Name (ACR)"."""
     text = ctx.text
     defined: dict[str, Candidate] = {}
     for cand in kept:
-        if cand.type is not EntityType.ORGANIZATION:
+        if cand.type is not _ORGANIZATION:
             continue
         rest = text[cand.end:cand.end + 20]
         stripped = rest.lstrip(" ")
@@ -36,7 +41,7 @@ def _acronyms(ctx: Context, kept: list[Candidate]) -> dict[str, Candidate]:
         if is_acronym(acr) and " " not in acr:
             defined.setdefault(acr, cand)
     for acr, (canonical, kind) in ctx.acronyms.items():  # defined by the text, see recognizers/acronyms.py
-        defined.setdefault(acr, Candidate(0, 0, EntityType.ORGANIZATION, canonical, kind, 0.85, P_ACTOR - 1))
+        defined.setdefault(acr, Candidate(0, 0, _ORGANIZATION, canonical, kind, 0.85, P_ACTOR - 1))
     return defined
 
 
@@ -45,7 +50,7 @@ def _surnames(kept: list[Candidate]) -> dict[str, Candidate]:
     seen: dict[str, Candidate] = {}
     clash: set[str] = set()
     for cand in kept:
-        if cand.type is EntityType.PERSON and " " in cand.canonical:
+        if cand.type is _PERSON and " " in cand.canonical:
             last = cand.canonical.rsplit(" ", 1)[1]
             if last in seen and seen[last].canonical != cand.canonical:
                 clash.add(last)
@@ -92,7 +97,7 @@ def _tag_links(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     spans = tag_spans(ctx)
     if not spans:
         return []
-    orgs = [c for c in kept if c.type is EntityType.ORGANIZATION and c.end <= len(ctx.article.text)]
+    orgs = [c for c in kept if c.type is _ORGANIZATION and c.end <= len(ctx.article.text)]
     added = []
     for start, end in spans:
         tag = ctx.text[start:end]
@@ -130,9 +135,11 @@ def corefer(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
         if person is not None and tok.start >= person.end:
             added.append(person.moved(start=tok.start, end=tok.end, priority=P_PERSON - 1, confidence=0.8))
     weak = [_full_person(c, surnames) for c in kept
-            if not (c.type in (EntityType.MUNICIPALITY, EntityType.LOCATION)
+            if not (c.type in _PLACE_TYPES
                     and c.confidence < 0.9 and ctx.text[c.start:c.end] in surnames)]
-    return settle(weak + added)
+    # ``weak`` is part of a settled list (disjoint spans in text order), which settling again would
+    # return unchanged: only new spans need another pass
+    return settle(weak + added) if added else weak
 
 
 def _full_person(cand: Candidate, surnames: dict[str, Candidate]) -> Candidate:
@@ -141,7 +148,7 @@ def _full_person(cand: Candidate, surnames: dict[str, Candidate]) -> Candidate:
     Recognisers name such a span by its surface; without this it would stay a
     person of its own ("Hanisch") next to "Petra Hanisch".
     """
-    if cand.type is not EntityType.PERSON or " " in cand.canonical:
+    if cand.type is not _PERSON or " " in cand.canonical:
         return cand
     person = surnames.get(cand.canonical)
     return cand if person is None else cand.moved(canonical=person.canonical)

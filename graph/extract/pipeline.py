@@ -24,6 +24,7 @@ from graph.extract.actor_registry import USER_FILE
 from graph.extract.candidates import Candidate, settle
 from graph.extract.context import Context
 from graph.extract.coref import corefer
+from graph.extract.frozen import build
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.listing import listing_candidates, listing_text
@@ -92,7 +93,7 @@ class ExtractionPipeline:
         ctx = self.context(article, article.tagged_text)
         candidates = [c for r in self.recognizers for c in r.recognize(ctx)]
         kept = spread_places(ctx, corefer(ctx, settle(candidates)), self.extractor_tag)
-        mentions = [to_mention(ctx, _with_hash(ctx.text, c)) for c in kept]
+        mentions = to_mentions(ctx, [_with_hash(ctx.text, c) for c in kept])
         relations = find_relations(ctx, mentions, self.extractor_tag)
         return DocumentExtraction(article.id, tuple(mentions), tuple(relations), tuple(ctx.doc.sentences))
 
@@ -119,6 +120,9 @@ def user_actors_path(settings: Settings) -> Path:
 
 
 _entity_id = lru_cache(maxsize=100_000)(entity_id)  # the same names recur in every article
+# Enum members read for every mention, bound once: every read of ``EntityType.ORGANIZATION`` goes
+# through the enum metaclass's ``__getattr__`` hook (Python 3.11), ten times the cost of a global.
+_ORGANIZATION, _MUNICIPALITY, _OTHER = EntityType.ORGANIZATION, EntityType.MUNICIPALITY, OrgKind.OTHER
 
 
 def _with_hash(text: str, cand: Candidate) -> Candidate:
@@ -126,45 +130,45 @@ def _with_hash(text: str, cand: Candidate) -> Candidate:
     return cand.moved(start=cand.start - 1) if cand.start > 0 and text[cand.start - 1] == "#" else cand
 
 
-def to_mention(ctx: Context, cand: Candidate) -> Mention:
-    """A settled candidate as a Mention with its entity id and place data."""
+def to_mentions(ctx: Context, cands: list[Candidate]) -> list[Mention]:
+    """:func:`to_mention` of each candidate, their sentence and paragraph numbers found in one call each."""
+    starts = [c.start for c in cands]
+    return [to_mention(ctx, cand, sentence, paragraph) for cand, sentence, paragraph
+            in zip(cands, ctx.doc.sentences_of(starts), ctx.doc.paragraphs_of(starts), strict=True)]
+
+
+def to_mention(ctx: Context, cand: Candidate, sentence: int | None = None,
+               paragraph: int | None = None) -> Mention:
+    """A settled candidate as a Mention with its entity id and place data.
+
+    ``sentence`` and ``paragraph`` are the numbers of the ones the candidate
+    starts in, when the caller has them (see :func:`to_mentions`).
+    """
     ctype, start, end, place = cand.type, cand.start, cand.end, cand.place
+    if sentence is None or paragraph is None:
+        sentence, paragraph = ctx.doc.sentence_of(start), ctx.doc.paragraph_of(start)
     key, kind, actor = cand.canonical, None, None
-    if ctype is EntityType.ORGANIZATION:
-        kind = cand.kind or OrgKind.OTHER
+    if ctype is _ORGANIZATION:
+        kind = cand.kind or _OTHER
         actor = actor_index(ctx.lexicon).ids.get(cand.canonical)
         if actor is not None:
             key = f"actor:{actor}"  # the registry id, not the name: stable when a name is corrected
-    elif ctype is EntityType.MUNICIPALITY and place is not None and place.ags:
+    elif ctype is _MUNICIPALITY and place is not None and place.ags:
         key = place.ags  # the AGS once the Destatis list is imported, else the name
     ags, lat, lon, land = (None, None, None, None) if place is None else (place.ags, place.lat, place.lon,
                                                                            place.land)
-    return build_mention({
+    return build(Mention, {
         "article_id": ctx.article.id, "start": start, "end": end, "text": ctx.text[start:end], "type": ctype,
         "canonical": cand.canonical, "entity_id": _entity_id(str(ctype), key), "kind": kind,
-        "confidence": cand.confidence, "extractor": cand.extractor, "sentence": ctx.doc.sentence_of(start),
-        "paragraph": ctx.doc.paragraph_of(start), "ags": ags, "lat": lat, "lon": lon, "land": land,
+        "confidence": cand.confidence, "extractor": cand.extractor, "sentence": sentence,
+        "paragraph": paragraph, "ags": ags, "lat": lat, "lon": lon, "land": land,
         "actor_id": actor,
     })
 
 
-# Filling the instance dict is only safe while Mention is a plain frozen dataclass.
-_DIRECT = "__slots__" not in vars(Mention) and not hasattr(Mention, "__post_init__")
-
-
 def build_mention(fields: dict[str, Any]) -> Mention:
-    """``Mention(**fields)`` for a dict holding every field, without the frozen-dataclass ``__init__``.
-
-    A frozen dataclass sets each of its 16 fields through ``object.__setattr__``
-    (several µs a mention, ten times the cost of filling ``__dict__``); an
-    article of 3,000 characters has about 60 mentions. Falls back to the
-    constructor should the model ever gain slots or validation.
-    """
-    if not _DIRECT:
-        return Mention(**fields)
-    mention = object.__new__(Mention)
-    mention.__dict__.update(fields)
-    return mention
+    """``Mention(**fields)`` for a dict holding every field, without the frozen-dataclass ``__init__``."""
+    return build(Mention, fields)
 
 
 @contextmanager

@@ -23,9 +23,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import compress
 
 from graph.extract.context import Context
+from graph.extract.frozen import build
+from graph.extract.memo import WordMemo
 from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
 from graph.extract.stance import find_statements
 from graph.extract.text import Token
@@ -40,7 +43,11 @@ from graph.model.extraction import (
     Statement,
 )
 
-TARGET_TYPES = (EntityType.ORGANIZATION, EntityType.MUNICIPALITY)
+# Enum members read in per-mention tests, bound once: every read of ``EntityType.PERSON`` goes
+# through the enum metaclass's ``__getattr__`` hook (Python 3.11), ten times the cost of a global.
+_PERSON, _ORGANIZATION, _HOLDS_ROLE = EntityType.PERSON, EntityType.ORGANIZATION, RelationType.HOLDS_ROLE
+
+TARGET_TYPES = (_ORGANIZATION, EntityType.MUNICIPALITY)
 _OF = frozenset({"der", "des", "von", "vom", "bei", "beim", "im", "am", "für"})
 _SKIP = frozenset({"Stadt", "Gemeinde", "Landeshauptstadt", "Hansestadt", "Kreisstadt", "Landkreis", "Kreis",
                    "Verwaltung", "Stadtverwaltung", "Kreisverwaltung", "dortigen", "neuen", "heutigen",
@@ -111,6 +118,12 @@ def _role_of(text: str, roles: frozenset[str]) -> tuple[str, str] | None:
     return (last, prefix) if last in roles else None
 
 
+@lru_cache(maxsize=4)
+def _role_words(roles: frozenset[str]) -> WordMemo[tuple[str, str] | None]:
+    """:func:`_role_of` memoised per word, for the test of every capitalised token of a sentence."""
+    return WordMemo(partial(_role_of, roles=roles))
+
+
 def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> list[Relation]:
     """HOLDS_ROLE (with bounds), SUCCEEDS, AFFILIATED_WITH and SAID_ABOUT relations of a document."""
     m_starts = [m.start for m in mentions]
@@ -128,7 +141,7 @@ def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> lis
         here += _parentheses(sent) + _teams(sent)
         if cued and not cues.follows.isdisjoint(sent.texts):
             here += _succession(ctx, sent, here, held, cues)
-        held.extend(_held(number, f) for f in here if f[0] is RelationType.HOLDS_ROLE and f[3])
+        held.extend(_held(number, f) for f in here if f[0] is _HOLDS_ROLE and f[3])
         found.extend((sent, f) for f in here)
     relations = [_relation(ctx, sent, *f, extractor) for sent, f in _unique(found)]
     return relations + find_statements(ctx, mentions, relations, extractor)
@@ -164,7 +177,9 @@ def _sentence(ctx: Context, span: tuple[int, int], mentions: list[Mention], m_st
     sent_mentions = mentions[bisect.bisect_left(m_starts, s_start):bisect.bisect_left(m_starts, s_end)]
     role_nouns, texts = ctx.lexicon.role_nouns, doc.texts
     caps = doc.caps[bisect.bisect_left(doc.caps, lo):bisect.bisect_left(doc.caps, hi)]
-    roles = [(i - lo, role) for i in caps if (role := _role_of(texts[i], role_nouns)) is not None]
+    # the role test of every capitalised word runs in C (map over the memoised test); Python sees the hits
+    found = _role_words(role_nouns).of(map(texts.__getitem__, caps))
+    roles = [(i - lo, role) for i, role in zip(compress(caps, found), filter(None, found), strict=True)]
     return _Sentence(s_start, s_end, doc.tokens[lo:hi], texts[lo:hi], sent_mentions,
                      {m.start: m for m in sent_mentions}, {m.end: m for m in sent_mentions},
                      doc.starts[lo:hi], roles)
@@ -179,7 +194,7 @@ def _sentences_with_people(ctx: Context, mentions: list[Mention]) -> list[tuple[
     sentences = ctx.doc.sentences
     keep: set[int] = set()
     for m in mentions:
-        if m.type is EntityType.PERSON and sentences:
+        if m.type is _PERSON and sentences:
             k = ctx.doc.sentence_of(m.start)
             if sentences[k][0] <= m.start < sentences[k][1]:
                 keep.add(k)
@@ -203,7 +218,7 @@ def _roles(sent: _Sentence) -> list[Found]:
             confidence = 0.6
         if target is not None:
             office = sent.bounds(k) if sent.bounds else None
-            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, office))
+            found.append((_HOLDS_ROLE, person, target, role[0], confidence, office))
     return found
 
 
@@ -241,7 +256,7 @@ def _elected(sent: _Sentence, cues: Cues, roles: frozenset[str]) -> list[Found]:
         if target is None:
             target, confidence = _nearest_target(sent, person), 0.6
         if target is not None:
-            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, sent.bounds(k)))
+            found.append((_HOLDS_ROLE, person, target, role[0], confidence, sent.bounds(k)))
     return found
 
 
@@ -252,7 +267,7 @@ def _copula(sent: _Sentence, roles: frozenset[str]) -> list[Found]:
     found: list[Found] = []
     texts = sent.texts
     for person in sent.mentions:
-        if person.type is not EntityType.PERSON:
+        if person.type is not _PERSON:
             continue
         j = sent.index_of(person.end)
         if j >= len(texts) or texts[j] not in _COPULAS:
@@ -270,7 +285,7 @@ def _copula(sent: _Sentence, roles: frozenset[str]) -> list[Found]:
             target, confidence = _nearest_target(sent, person), 0.6
         if target is not None:
             office = sent.bounds(k) if sent.bounds else None
-            found.append((RelationType.HOLDS_ROLE, person, target, role[0], confidence, office))
+            found.append((_HOLDS_ROLE, person, target, role[0], confidence, office))
     return found
 
 
@@ -278,7 +293,7 @@ def _person_before_within(sent: _Sentence, k: int, window: int) -> Mention | Non
     """The last person mention ending before token ``k``, at most ``window`` tokens back."""
     for j in range(k - 1, max(-1, k - window - 1), -1):
         m = sent.mention_ending_before(j + 1)
-        if m is not None and m.type is EntityType.PERSON:
+        if m is not None and m.type is _PERSON:
             return m
     return None
 
@@ -287,7 +302,7 @@ def _person_within(sent: _Sentence, k: int, window: int) -> Mention | None:
     """The first person mention starting in tokens ``k`` … ``k + window - 1``."""
     for j in range(k, min(k + window, len(sent.texts))):
         m = sent.mention_at(j)
-        if m is not None and m.type is EntityType.PERSON:
+        if m is not None and m.type is _PERSON:
             return m
     return None
 
@@ -301,7 +316,7 @@ def _succession(ctx: Context, sent: _Sentence, here: list[Found], held: list[_He
     the sentence ("seit dem 1. Juli 2022") or the article's date; the predecessor's end is that start.
     """
     texts = sent.texts
-    offices = [_held(sent.number, f) for f in here if f[0] is RelationType.HOLDS_ROLE and f[3]]
+    offices = [_held(sent.number, f) for f in here if f[0] is _HOLDS_ROLE and f[3]]
     recent = [h for h in held if sent.number - h[0] <= _PRONOUN_WINDOW]
     for c, word in enumerate(texts):
         if word not in cues.follows:
@@ -344,8 +359,8 @@ def _succession_found(ctx: Context, sent: _Sentence, successor: Mention, predece
     starts = OfficeDates(start=day, start_precision=precision, cue=cue)
     ends = OfficeDates(end=dated.day if dated else None, end_precision=dated.precision if dated else None,
                        ended=True, cue=cue)
-    return [(RelationType.HOLDS_ROLE, successor, org, role, 0.7, starts),
-            (RelationType.HOLDS_ROLE, predecessor, org, role, 0.7, ends),
+    return [(_HOLDS_ROLE, successor, org, role, 0.7, starts),
+            (_HOLDS_ROLE, predecessor, org, role, 0.7, ends),
             (RelationType.SUCCEEDS, successor, predecessor, role, 0.7, None)]
 
 
@@ -373,7 +388,7 @@ def _person_after(sent: _Sentence, j: int) -> Mention | None:
     while k < len(sent.texts) and k - j < 4:
         m = sent.mention_at(k)
         if m is not None:
-            return m if m.type is EntityType.PERSON else None
+            return m if m.type is _PERSON else None
         if sent.texts[k] not in _SKIP:
             return None
         k += 1
@@ -384,7 +399,7 @@ def _person_before(sent: _Sentence, k: int) -> Mention | None:
     """"Marian Schreier, Bürgermeister …" — a person right before ", role"."""
     if k >= 2 and sent.texts[k - 1] in {",", "("}:
         m = sent.mention_ending_before(k - 1)
-        if m is not None and m.type is EntityType.PERSON:
+        if m is not None and m.type is _PERSON:
             return m
     return None
 
@@ -401,7 +416,7 @@ def _parentheses(sent: _Sentence) -> list[Found]:
     if "(" not in sent.texts:
         return found
     for m in sent.mentions:
-        if m.type is not EntityType.PERSON:
+        if m.type is not _PERSON:
             continue
         k = sent.index_of(m.end)
         if k >= len(sent.texts) or sent.texts[k] != "(":
@@ -409,7 +424,7 @@ def _parentheses(sent: _Sentence) -> list[Found]:
         j = k + 1
         while j < len(sent.texts) and sent.texts[j] != ")" and j - k < 20:
             inner = sent.mention_at(j)
-            if inner is not None and inner.type is EntityType.ORGANIZATION:
+            if inner is not None and inner.type is _ORGANIZATION:
                 found.append((RelationType.AFFILIATED_WITH, m, inner, None, 0.8, None))
             j += 1
     return found
@@ -423,7 +438,7 @@ def _teams(sent: _Sentence) -> list[Found]:
     by_start = sent.by_start
     for k, (text, start) in enumerate(zip(sent.texts, sent.starts, strict=True)):
         m = by_start.get(start)
-        if m is not None and m.type is EntityType.PERSON:
+        if m is not None and m.type is _PERSON:
             people.append(m)
             continue
         if not people or start < people[-1].end or text == "und" or text == ",":
@@ -441,7 +456,7 @@ def _org_after_of(sent: _Sentence, k: int) -> Mention | None:
     for j in range(k, min(k + 12, len(sent.texts) - 1)):
         if sent.texts[j] in _OF or sent.texts[j] in {"von", "vom", "bei", "beim"}:
             m = sent.mention_at(j + 1)
-            if m is not None and m.type is EntityType.ORGANIZATION:
+            if m is not None and m.type is _ORGANIZATION:
                 return m
     return None
 
@@ -449,11 +464,14 @@ def _org_after_of(sent: _Sentence, k: int) -> Mention | None:
 def _relation(ctx: Context, sent: _Sentence, rtype: RelationType, person: Mention, target: Mention,
               role: str | None, confidence: float, extra: OfficeDates | Statement | None,
               extractor: str) -> Relation:
-    evidence = Evidence(ctx.article.id, ctx.text[sent.start:sent.end], sent.start, sent.end,
-                        ctx.article.published, extractor)
+    evidence = build(Evidence, {"article_id": ctx.article.id, "sentence": ctx.text[sent.start:sent.end],
+                                "start": sent.start, "end": sent.end, "published": ctx.article.published,
+                                "extractor": extractor})
     office = extra if isinstance(extra, OfficeDates) else None
-    return Relation(rtype, person.entity_id, target.entity_id, person.canonical, target.canonical, evidence,
-                    role, confidence, office)
+    return build(Relation, {"type": rtype, "source": person.entity_id, "target": target.entity_id,
+                            "source_name": person.canonical, "target_name": target.canonical,
+                            "evidence": evidence, "role": role, "confidence": confidence, "office": office,
+                            "statement": None})
 
 
 def _unique(found: list[tuple[_Sentence, Found]]) -> list[tuple[_Sentence, Found]]:

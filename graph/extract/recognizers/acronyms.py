@@ -249,7 +249,7 @@ def context_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     known = actor_index(ctx.lexicon).single
     for word, where in seen.items():
         if word in ctx.acronyms or word in ctx.not_orgs or word in known or _topic(word, ctx) \
-                or sum(ch.isalpha() for ch in word) < 2:
+                or sum(map(str.isalpha, word)) < 2:
             continue
         cues = sum(_org_context(ctx, i, word) for i in where)
         if cues == 0 or (cues == 1 and len(where) == 1):

@@ -18,7 +18,7 @@ def is_name_word(token: Token) -> bool:
 
 def is_acronym(text: str) -> bool:
     """Looks like an acronym or brand in capitals ("BITMi", "KGSt", "IT.NRW")."""
-    return len(text) >= 2 and _ACRONYM.fullmatch(text) is not None and sum(ch.isupper() for ch in text) >= 2
+    return len(text) >= 2 and _ACRONYM.fullmatch(text) is not None and sum(map(str.isupper, text)) >= 2
 
 
 def is_cap_adjective(token: Token) -> bool:

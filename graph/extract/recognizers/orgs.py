@@ -9,7 +9,7 @@ by takes that actor's canonical name and kind.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_PATTERN, Candidate
@@ -17,6 +17,7 @@ from graph.extract.context import Context
 from graph.extract.gazetteer import Place
 from graph.extract.inflect import gender, nominative_head, nominative_name
 from graph.extract.lexicon import Actor, Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.recognizers.acronyms import letters_spell
 from graph.extract.recognizers.actors import actor_index, spelling_key
@@ -47,9 +48,9 @@ def _name_token(tok: Token, ctx: Context) -> bool:
     text = tok.text
     if text in ctx.lexicon.name_stopwords or text in ctx.lexicon.role_nouns:
         return False
-    if text[:1].isupper() or is_acronym(text) or any(ch.isdigit() for ch in text):
+    if text[:1].isupper() or is_acronym(text) or any(map(str.isdigit, text)):
         return text[:1].isalnum()
-    return any(ch.isupper() for ch in text[1:])  # "eGovernment", "regio iT"
+    return any(map(str.isupper, text[1:]))  # "eGovernment", "regio iT"
 
 
 def _collect_left(ctx: Context, i: int) -> int:
@@ -110,7 +111,7 @@ def _skip_demonym(ctx: Context, first: int, i: int) -> int:
         return first
     nxt = tokens[first + 1].text
     rest = ctx.text[tokens[first + 1].start:tokens[i - 1].end]
-    brand = is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:])
+    brand = is_acronym(nxt) or any(map(str.isupper, nxt[1:]))
     return first + 1 if brand or actor_index(ctx.lexicon).lookup(rest) else first
 
 
@@ -120,13 +121,19 @@ def _skip_common_noun(ctx: Context, first: int, i: int) -> int:
     if i - first < 2 or noun_vocabulary().kind(tokens[first].text) != "noun":
         return first
     nxt = tokens[first + 1].text
-    return first + 1 if is_acronym(nxt) or any(ch.isupper() for ch in nxt[1:]) else first
+    return first + 1 if is_acronym(nxt) or any(map(str.isupper, nxt[1:])) else first
 
 
 def _actor_with_descriptor(ctx: Context, first: int, i: int) -> Actor | None:
     """The curated actor a legal-form name starts with when only descriptor words follow it."""
     tokens = ctx.doc.tokens
     return actor_index(ctx.lexicon).with_descriptors([tokens[k].text for k in range(first, i)])
+
+
+@lru_cache(maxsize=4)
+def _head_kinds(lexicon: Lexicon) -> WordMemo[tuple[OrgKind, bool] | None]:
+    """:func:`_head_kind` memoised per word, for the test of every capitalised token."""
+    return WordMemo(partial(_head_kind, lexicon=lexicon))
 
 
 @lru_cache(maxsize=100_000)
@@ -283,7 +290,7 @@ def _brand(ctx: Context, text: str) -> bool:
     if "-" in text and last[:1].isupper() \
             and last in noun_vocabulary().common:
         return False  # "IT-Dienste", "KI-Lösungen": a compound common noun
-    return is_acronym(text) or any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:])
+    return is_acronym(text) or any(map(str.isdigit, text)) or any(map(str.isupper, text[1:]))
 
 
 def descriptor_candidates(ctx: Context, i: int, kind: OrgKind, extractor: str) -> list[Candidate]:
@@ -360,8 +367,9 @@ def club_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     """Sports clubs: a club word and a place or name ("VfL Osnabrück", "1. FC Nürnberg")."""
     tokens = ctx.doc.tokens
     found = []
-    for i in ctx.doc.caps:
-        if tokens[i].text not in CLUB_PREFIXES or i + 1 >= len(tokens):
+    caps = ctx.doc.caps
+    for i in compress(caps, map(CLUB_PREFIXES.__contains__, map(ctx.doc.texts.__getitem__, caps))):
+        if i + 1 >= len(tokens):
             continue
         end = i + 1
         while end < len(tokens) and end - i <= 3 and tokens[end].text[:1].isupper() \
@@ -383,10 +391,9 @@ def trailing_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     heads = ctx.lexicon.trailing_heads
     index = actor_index(ctx.lexicon)
     found = []
-    for i in ctx.doc.caps:
-        kind = heads.get(tokens[i].text)
-        if kind is None:
-            continue
+    caps = ctx.doc.caps
+    for i in compress(caps, map(heads.__contains__, map(ctx.doc.texts.__getitem__, caps))):
+        kind = heads[tokens[i].text]
         first = i
         while first > 0 and i - first < 3 and _name_token(tokens[first - 1], ctx) \
                 and tokens[first - 1].text not in heads:
@@ -408,7 +415,9 @@ def head_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     index = actor_index(ctx.lexicon)
     found = []
     lexicon = ctx.lexicon
-    heads = [(i, h) for i in ctx.doc.caps if (h := _head_kind(tokens[i].text, lexicon)) is not None]
+    caps = ctx.doc.caps
+    kinds = _head_kinds(lexicon).of(map(ctx.doc.texts.__getitem__, caps))
+    heads = list(zip(compress(caps, kinds), filter(None, kinds), strict=True))
     for i, head in heads:
         kind, bare_ok = head
         if tokens[i].text in _NEEDS_NAME and not (i > 0 and is_cap_adjective(tokens[i - 1])):

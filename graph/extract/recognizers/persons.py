@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 
 from graph.extract.candidates import P_PERSON, Candidate
 from graph.extract.context import Context
+from graph.extract.lexicon import Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.recognizers.actors import actor_index
 from graph.extract.recognizers.common import is_name_word
 from graph.extract.text import Token
@@ -139,7 +141,9 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     found: list[Candidate] = []
     n = len(tokens)
     covered = 0
-    for i in _person_starts(ctx):
+    starts = _person_starts(ctx)
+    texts, lexicon = ctx.doc.texts, ctx.lexicon
+    for i in compress(starts, _name_openers(lexicon).of(map(texts.__getitem__, starts))):
         if i < covered:
             continue
         tok = tokens[i]
@@ -166,6 +170,25 @@ def person_candidates(ctx: Context, extractor: str) -> list[Candidate]:
             found.append(_candidate(ctx, i, end, confidence, extractor))
             covered = end
     return found + _said_by(ctx, extractor)
+
+
+@lru_cache(maxsize=4)
+def _name_openers(lexicon: Lexicon) -> WordMemo[bool]:
+    """:func:`_may_open_name` memoised per word (see :mod:`graph.extract.memo`)."""
+    return WordMemo(partial(_may_open_name, lexicon=lexicon))
+
+
+def _may_open_name(text: str, lexicon: Lexicon) -> bool:
+    """Whether a word passes one of the tests that open a name in :func:`person_candidates`.
+
+    Most capitalised words open none (a byline cue, a first name, a title,
+    a role noun), and a word that opens none adds nothing there; testing
+    each word once per process instead of at every occurrence saves the
+    Python calls of those tests for most tokens.
+    """
+    names = lexicon.first_names
+    return (text in BYLINE_CUES or text in names or ("-" in text and all(p in names for p in text.split("-")))
+            or text in TITLES or _names_role(text, lexicon.role_nouns))
 
 
 # Words before a colon that introduce a photographer or author ("Foto: Kristoff Meller", "Von: Ove Bornholt").

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 
 from graph.extract.candidates import P_ACTOR, P_GUESS, P_PERSON, P_PLACE, Candidate
 from graph.extract.context import Context
 from graph.extract.homonyms import LAND_WORDS, Clues, choose
 from graph.extract.lexicon import Lexicon
+from graph.extract.memo import WordMemo
 from graph.extract.phrases import PhraseMatcher
 from graph.extract.place import Place
 from graph.extract.postal import lands_for_postal_code
@@ -57,25 +58,51 @@ def location_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     found = [Candidate(tokens[i].start, tokens[end - 1].end, EntityType.LOCATION, canonical, None, 0.9,
                        P_PLACE + 1, extractor, lands.get(canonical))
              for i, end, canonical in location_matcher(ctx.lexicon).scan(tokens, keys=ctx.doc.texts)]
-    world = world_cities()
     lex = ctx.lexicon
-    for i in ctx.doc.caps:
+    caps = ctx.doc.caps
+    kinds = _location_words(lex).of(map(ctx.doc.texts.__getitem__, caps))
+    for i, kind in zip(compress(caps, kinds), filter(None, kinds), strict=True):
         tok = tokens[i]
         text = tok.text
-        stem = text[:-1] if text.endswith("s") else ""
-        if stem in lex.locations:  # genitive: "Europas", "Dänemarks", "Bayerns"
-            canonical = lex.locations[stem]
+        if kind == _GENITIVE:  # "Europas", "Dänemarks", "Bayerns"
+            canonical = lex.locations[text[:-1]]
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, canonical, None, 0.8,
                                    P_PLACE + 1, extractor, lands.get(canonical)))
-        elif text in world and text not in lex.place_stopwords and text not in lex.first_names:
+        elif kind == _WORLD_CITY:
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.7, P_GUESS + 5,
                                    extractor))
-        elif text.endswith(STREET_SUFFIXES) and len(text) > 7 and _street_ok(ctx, i):
+        elif kind == _STREET_LIKE and _street_ok(ctx, i):
             found.append(_street(ctx, i, extractor))
         elif _ROUTE.fullmatch(text):
             found.append(Candidate(tok.start, tok.end, EntityType.LOCATION, text, None, 0.6, P_GUESS + 5,
                                    extractor))
     return found + _compound_places(ctx, extractor)
+
+
+_GENITIVE, _WORLD_CITY, _STREET_LIKE, _ROUTE_LIKE = 1, 2, 3, 4
+
+
+@lru_cache(maxsize=4)
+def _location_words(lex: Lexicon) -> WordMemo[int]:
+    """:func:`_location_word` memoised per word (see :mod:`graph.extract.memo`)."""
+    return WordMemo(partial(_location_word, lex=lex))
+
+
+def _location_word(text: str, lex: Lexicon) -> int:
+    """Which test of :func:`location_candidates` a capitalised word passes on its own (0: none).
+
+    The word tests (a suffix tuple, a regex, three set lookups) ran for every
+    capitalised token of every article, though few words pass any; memoised
+    per word they cost one dict lookup. A street-like word still needs the
+    tokens around it.
+    """
+    if text.endswith("s") and text[:-1] in lex.locations:
+        return _GENITIVE
+    if text in world_cities() and text not in lex.place_stopwords and text not in lex.first_names:
+        return _WORLD_CITY
+    if text.endswith(STREET_SUFFIXES) and len(text) > 7:
+        return _STREET_LIKE
+    return _ROUTE_LIKE if _ROUTE.fullmatch(text) else 0
 
 
 _ROUTE = re.compile(r"[AB][1-9][0-9]{0,2}")
@@ -90,7 +117,8 @@ def _compound_places(ctx: Context, extractor: str) -> list[Candidate]:
     tokens = ctx.doc.tokens
     gaz = ctx.gazetteer
     found = []
-    for i in ctx.doc.caps:
+    caps = ctx.doc.caps
+    for i in compress(caps, _COMPOUND_CUES.of(map(ctx.doc.texts.__getitem__, caps))):
         text = tokens[i].text
         if text.endswith(_DIRECTIONS) and gaz.candidates(text.rsplit("-", 1)[0]):
             found.append(_loc(ctx, i, i + 1, extractor))
@@ -101,6 +129,14 @@ def _compound_places(ctx: Context, extractor: str) -> list[Candidate]:
             if first is not None:
                 found.append(_loc(ctx, first, i + 1, extractor))
     return found
+
+
+def _compound_cue(text: str) -> bool:
+    """Whether a word can be part of a compound place name."""
+    return text.endswith(_DIRECTIONS) or text in _JUNCTION or text in _STATION
+
+
+_COMPOUND_CUES = WordMemo(_compound_cue)
 
 
 def _place_before(ctx: Context, i: int) -> int | None:
@@ -198,7 +234,7 @@ def municipality_candidates(ctx: Context, extractor: str) -> list[Candidate]:
     places = ctx.gazetteer.places
     found = []
     pending = []  # names of several places: chosen once the whole article's places are known
-    for i, end, key in ctx.gazetteer.matcher.scan(tokens, only_cap=True):
+    for i, end, key in ctx.gazetteer.matcher.scan_at(ctx.doc.texts, ctx.doc.caps):
         options = places[key]  # largest first
         ok, confidence = _context_ok(ctx, i, end, options[0])
         if not ok:
@@ -277,6 +313,9 @@ def _maybe_kreis(text: str) -> bool:
     return text in _KREIS_CUES or text.endswith(_KREIS_ENDS)
 
 
+_KREIS_WORDS = WordMemo(_maybe_kreis)  # tested for every capitalised word
+
+
 def _plural_kreise(ctx: Context, extractor: str) -> list[Candidate]:
     """"die Kreise Euskirchen und Düren": each name is a district, not the town it is named after.
 
@@ -309,7 +348,7 @@ def _kreis_patterns(ctx: Context, extractor: str) -> list[Candidate]:
     tokens = ctx.doc.tokens
     found = []
     caps, texts = ctx.doc.caps, ctx.doc.texts
-    hits = list(compress(caps, map(_maybe_kreis, map(texts.__getitem__, caps))))
+    hits = list(compress(caps, _KREIS_WORDS.of(map(texts.__getitem__, caps))))
     for i in hits:
         tok = tokens[i]
         if tok.text in _KREIS_CUES and i + 1 < len(tokens) and is_name_word(tokens[i + 1]) \

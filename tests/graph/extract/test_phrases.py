@@ -31,3 +31,13 @@ def test_phrases_accept_filters_and_shared_keys_are_used() -> None:
     assert [i for i, _, _ in matcher.scan(doc.tokens, accept=lambda i, end, p: i > 0)] == [2]
     assert [i for i, _, _ in matcher.scan(doc.tokens, keys=doc.texts)] == [0, 2]
     assert len(matcher) == 1
+
+
+def test_phrases_scan_at_capitals_equals_the_only_cap_scan() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher(folded=True)
+    for phrase in ("Frankfurt", "Frankfurt (Oder)", "Frankfurt am Main", "Oder", "main"):
+        matcher.add(phrase, phrase)
+    doc = Doc.of("FRANKFURT (ODER) und frankfurt am Main, nicht main; Frankfurt am main.")
+    expected = list(matcher.scan(doc.tokens, only_cap=True))
+    assert list(matcher.scan_at(doc.texts, doc.caps)) == expected
+    assert [(i, end) for i, end, _ in expected] == [(0, 4), (0, 1), (2, 3), (7, 8), (12, 15), (12, 13)]

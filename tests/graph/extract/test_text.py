@@ -139,3 +139,11 @@ def test_text_doc_keeps_token_columns_in_step() -> None:
     assert doc.texts == [t.text for t in doc.tokens]
     assert doc.starts == [t.start for t in doc.tokens]
     assert [doc.texts[i] for i in doc.caps] == ["Die", "Stadt", "Tengen", "Baden-Württemberg", "AKDB"]
+
+
+def test_text_sentences_of_and_paragraphs_of_equal_the_single_lookups() -> None:
+    doc = Doc.of("  Erster Satz. Zweiter Satz.\n\nNeuer Absatz mit z.B. Abkürzung. Ende")
+    offsets = list(range(len(doc.text) + 1))
+    assert doc.sentences_of(offsets) == [doc.sentence_of(o) for o in offsets]
+    assert doc.paragraphs_of(offsets) == [doc.paragraph_of(o) for o in offsets]
+    assert doc.sentences_of(offsets)[0] == 0 and doc.paragraphs_of(offsets)[-1] == 1
