@@ -172,7 +172,7 @@ def vendor_municipality_pairs(data: GraphData) -> pd.DataFrame:
     ents = {n.id: {**n.props, "id": n.id} for n in data.nodes if n.label == "Entity"}
     rows: Counter[tuple[str, str]] = Counter()
     for e in data.edges:
-        if e.type not in ("CO_MENTIONED", "LOCATED_IN", "AFFILIATED_WITH"):
+        if e.type not in ("CO_MENTIONED", "LOCATED_IN", "AFFILIATED_WITH", "CONTRACTS_WITH"):
             continue
         a, b = ents.get(e.source), ents.get(e.target)
         if not a or not b:

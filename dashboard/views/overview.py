@@ -43,7 +43,7 @@ def _counts(stats: dict[str, Any]) -> None:
     cols[0].metric("Actors", f"{nodes.get('Entity', 0):,}")
     cols[1].metric("Articles", f"{nodes.get('Article', 0):,}")
     cols[2].metric("Co-mention ties", f"{edges.get('CO_MENTIONED', 0):,}")
-    stated = sum(edges.get(t, 0) for t in ("HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN"))
+    stated = sum(edges.get(t, 0) for t in ("HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN", "CONTRACTS_WITH"))
     cols[3].metric("Stated relations", f"{stated:,}")
 
 

@@ -12,7 +12,8 @@ from graph.model import Article, DocumentExtraction, Edge, Node, Relation, Relat
 
 # Relation types aggregated by :func:`relation_edges`; SUCCEEDS only names predecessors on
 # offices, SAID_ABOUT has its own edges (graph/build/statements.py).
-_AGGREGATED = frozenset({RelationType.HOLDS_ROLE, RelationType.AFFILIATED_WITH, RelationType.LOCATED_IN})
+_AGGREGATED = frozenset({RelationType.HOLDS_ROLE, RelationType.AFFILIATED_WITH, RelationType.LOCATED_IN,
+                         RelationType.CONTRACTS_WITH})
 
 
 def topic_id(tag: str) -> str:
@@ -84,7 +85,7 @@ def relation_edges(
     evidence_cap: int,
     units: dict[str, int] | None = None,
 ) -> list[Edge]:
-    """``HOLDS_ROLE`` / ``AFFILIATED_WITH`` / ``LOCATED_IN`` edges aggregated over articles.
+    """Stated relation edges (HOLDS_ROLE, AFFILIATED_WITH, LOCATED_IN, CONTRACTS_WITH) over articles.
 
     ``dated_articles`` must be most recent first (see ``cooccur.date_order``)
     so that evidence is capped to the newest quotes. Each edge is ``stated``,

@@ -16,6 +16,7 @@ Patterns (each bounded to a few tokens, so the cost is linear):
   von X", "folgt auf X", "Seine Nachfolgerin Z" give the successor a start,
   the predecessor an end in the same role and a SUCCEEDS relation.
 * SAID_ABOUT — speech verbs and quotes, see :mod:`graph.extract.stance`.
+* CONTRACTS_WITH — a public client and its supplier, see :mod:`graph.extract.contracts`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from functools import lru_cache, partial
 from itertools import compress
 
 from graph.extract.context import Context
+from graph.extract.contracts import find_contracts
 from graph.extract.frozen import build
 from graph.extract.memo import WordMemo
 from graph.extract.offices import Cues, dates_in, load_cues, read_bounds
@@ -144,7 +146,8 @@ def find_relations(ctx: Context, mentions: list[Mention], extractor: str) -> lis
         held.extend(_held(number, f) for f in here if f[0] is _HOLDS_ROLE and f[3])
         found.extend((sent, f) for f in here)
     relations = [_relation(ctx, sent, *f, extractor) for sent, f in _unique(found)]
-    return relations + find_statements(ctx, mentions, relations, extractor)
+    statements = find_statements(ctx, mentions, relations, extractor)
+    return relations + statements + find_contracts(ctx, mentions, extractor)
 
 
 def _held(number: int, f: Found) -> _Held:

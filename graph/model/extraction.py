@@ -38,6 +38,7 @@ class RelationType(StrEnum):
     HOLDS_ROLE = "HOLDS_ROLE"
     AFFILIATED_WITH = "AFFILIATED_WITH"
     LOCATED_IN = "LOCATED_IN"
+    CONTRACTS_WITH = "CONTRACTS_WITH"  # a public client → the supplier it buys from
     SUCCEEDS = "SUCCEEDS"  # successor → predecessor in one role (``role`` names it)
     SAID_ABOUT = "SAID_ABOUT"  # speaker → the actor a quote or speech verb is about ("" target: no actor)
 

@@ -6,7 +6,7 @@ is identical wherever it lives.
 
 Node labels are ``Entity``, ``Article`` and ``Topic``. Relationship types are
 ``CO_MENTIONED`` (Entity–Entity), ``MENTIONS`` (Article→Entity), ``HOLDS_ROLE``,
-``AFFILIATED_WITH``, ``LOCATED_IN``, ``SAID_ABOUT`` (Entity→Entity), ``TAGGED``
+``AFFILIATED_WITH``, ``LOCATED_IN``, ``CONTRACTS_WITH``, ``SAID_ABOUT`` (Entity→Entity), ``TAGGED``
 (Article→Topic) and ``SAID_ON`` (Entity→Topic: a statement about no other
 actor). Property names are the same on both backends.
 """
@@ -19,8 +19,8 @@ from typing import Any, Literal
 NodeLabel = Literal["Entity", "Article", "Topic"]
 NODE_LABELS: tuple[NodeLabel, ...] = ("Entity", "Article", "Topic")
 EdgeType = Literal[
-    "CO_MENTIONED", "MENTIONS", "HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN", "TAGGED", "SAID_ABOUT",
-    "SAID_ON",
+    "CO_MENTIONED", "MENTIONS", "HOLDS_ROLE", "AFFILIATED_WITH", "LOCATED_IN", "CONTRACTS_WITH", "TAGGED",
+    "SAID_ABOUT", "SAID_ON",
 ]
 EDGE_TYPES: tuple[EdgeType, ...] = (
     "CO_MENTIONED",
@@ -28,6 +28,7 @@ EDGE_TYPES: tuple[EdgeType, ...] = (
     "HOLDS_ROLE",
     "AFFILIATED_WITH",
     "LOCATED_IN",
+    "CONTRACTS_WITH",
     "TAGGED",
     "SAID_ABOUT",
     "SAID_ON",

@@ -67,6 +67,7 @@ REL_ENDPOINTS: dict[EdgeType, tuple[NodeLabel, NodeLabel]] = {
     "HOLDS_ROLE": ("Entity", "Entity"),
     "AFFILIATED_WITH": ("Entity", "Entity"),
     "LOCATED_IN": ("Entity", "Entity"),
+    "CONTRACTS_WITH": ("Entity", "Entity"),
     "TAGGED": ("Article", "Topic"),
     "SAID_ABOUT": ("Entity", "Entity"),
     "SAID_ON": ("Entity", "Topic"),

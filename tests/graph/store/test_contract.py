@@ -29,8 +29,8 @@ def test_contract_snapshot_id_and_stats(store: GraphStore) -> None:
     assert store.snapshot_id() == "snap_sample_v1"
     assert stats["nodes"] == {"Entity": 17, "Article": 6, "Topic": 3}
     assert stats["edges"] == {"CO_MENTIONED": 13, "MENTIONS": 23, "HOLDS_ROLE": 3,
-                              "AFFILIATED_WITH": 2, "LOCATED_IN": 4, "TAGGED": 6, "SAID_ABOUT": 1,
-                              "SAID_ON": 1}
+                              "AFFILIATED_WITH": 2, "LOCATED_IN": 4, "CONTRACTS_WITH": 0, "TAGGED": 6,
+                              "SAID_ABOUT": 1, "SAID_ON": 1}
     assert stats["entity_types"] == {"LOCATION": 1, "MUNICIPALITY": 4, "ORGANIZATION": 9, "PERSON": 3}
 
 

@@ -68,5 +68,8 @@ def test_an_office_that_ended_is_listed(report: dict) -> None:
 
 def test_the_successor_is_new_and_nothing_else_is(report: dict) -> None:
     assert [a["source_name"] for a in report["new_actors"]] == ["Thomas Weber"]
-    assert all("Thomas Weber" in (t["source_name"], t["target_name"]) for t in report["new_ties"])
+    contracts = [(t["source_name"], t["target_name"]) for t in report["new_ties"] if t["edge_type"] == "CONTRACTS_WITH"]
+    assert contracts == [("Hamburg", "Dataport")]  # "Hamburg vergibt den Auftrag … an Dataport"
+    assert all("Thomas Weber" in (t["source_name"], t["target_name"]) for t in report["new_ties"]
+               if t["edge_type"] != "CONTRACTS_WITH")
     assert all(t.get("level") for t in report["new_ties"])  # every new tie carries its level

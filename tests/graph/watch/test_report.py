@@ -36,7 +36,10 @@ def test_report_lists_exactly_the_new_actors_and_ties(home: Path, first_snapshot
     assert data["old"]["snapshot_id"] == first_snapshot and data["new"]["current"]
     assert {a["source_name"] for a in data["new_actors"]} == NEW_ACTORS
     assert pairs(data) == NEW_PAIRS
-    assert data["counts"] == {"new_actors": 4, "new_ties": 6, "level_rises": 0, "ended_offices": 0}
+    # six co-mention ties and two contracts ("nutzt … die Cloud der AKDB", "hat Materna … beauftragt")
+    assert data["counts"] == {"new_actors": 4, "new_ties": 8, "level_rises": 0, "ended_offices": 0}
+    assert {(t["source_name"], t["target_name"]) for t in data["new_ties"] if t["edge_type"] == "CONTRACTS_WITH"} == {
+        ("Zangberg", "AKDB"), ("Ulm", "Materna")}
 
 
 def test_new_ties_carry_their_sentence_and_article(home: Path, first_snapshot: str, tmp_path: Path) -> None:
@@ -60,7 +63,7 @@ def test_table_and_atom_agree_with_json(home: Path, first_snapshot: str, tmp_pat
     data = json.loads(report(home, tmp_path, "--since", first_snapshot)[1])
     code, table = report(home, tmp_path, "--since", first_snapshot, fmt="table")
     assert code == 3
-    assert "4 new actors, 6 new ties, 0 ties whose level rose, 0 ended offices" in table
+    assert "4 new actors, 8 new ties, 0 ties whose level rose, 0 ended offices" in table
     for name in NEW_ACTORS:
         assert re.search(rf"│ {re.escape(name)}\s+│", table), name
     changes = [c for key in ("new_actors", "new_ties", "level_rises", "ended_offices") for c in data[key]]
@@ -70,7 +73,7 @@ def test_table_and_atom_agree_with_json(home: Path, first_snapshot: str, tmp_pat
     assert feed.version == "atom10"
     assert [e.title for e in feed.entries] == [c["title"] for c in changes]
     assert [e.id for e in feed.entries] == [f"urn:skg:watch:{c['key']}" for c in changes]
-    assert len({e.id for e in feed.entries}) == len(changes) == 10
+    assert len({e.id for e in feed.entries}) == len(changes) == 12  # 4 actors, 8 ties
     assert feed.feed.updated == data["new"]["created"]
     assert {e.updated for e in feed.entries} == {data["new"]["created"]}
     hrefs = {link.get("href") for link in ElementTree.fromstring(atom.encode()).iter(f"{ATOM}link")}
