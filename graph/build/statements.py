@@ -5,9 +5,10 @@ statement of the build: how many (``count``, ``articles``), when
 (``first_seen``/``last_seen``), by the polarity of their verbs (``positive``,
 ``negative``, ``neutral`` and ``polarity``, the most frequent one or ``mixed``
 on a tie) and the newest quotes as evidence, each with its ``verb`` and
-``polarity``. A statement about no other actor links the speaker to the topics
-(tags) of its article with a ``SAID_ON`` edge; an article without tags gives
-none. Polarity is read from the verb only (see :mod:`graph.extract.stance`).
+``polarity``. A statement about no other actor links the speaker to topics
+(tags) of its article with a ``SAID_ON`` edge: to the tags its sentence names,
+or to all of them when it names none; an article without tags gives none.
+Polarity is read from the verb only (see :mod:`graph.extract.stance`).
 
 A statement is a relation the text states (the speaker said it, in one
 sentence), so both edge types climb the evidence ladder like the other stated
@@ -18,6 +19,7 @@ those units (:func:`graph.build.evidence.stated_level`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +28,7 @@ from graph.build.evidence import Units, add_unit, tally_props
 from graph.model import Article, DocumentExtraction, Edge, Relation, RelationType
 
 POLARITIES = ("positive", "negative", "neutral")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -67,10 +70,27 @@ def statement_edges(
                     _add(stats.setdefault(("SAID_ABOUT", rel.source, rel.target), _Said()), article, rel,
                          evidence_cap, units.get(article.id, 0))
                 continue
-            for topic in sorted({topic_of(t) for t in article.tags if t.strip()}):
+            for topic in sorted({topic_of(t) for t in _topics_of(article.tags, rel.evidence.sentence)}):
                 _add(stats.setdefault(("SAID_ON", rel.source, topic), _Said()), article, rel, evidence_cap,
                      units.get(article.id, 0))
     return [_edge(key, s) for key, s in stats.items()]
+
+
+def _topics_of(tags: Sequence[str], sentence: str) -> list[str]:
+    """The tags the quote names ("… die Cloud …" → "Cloud"), or all the article's tags when it names none.
+
+    A statement then hangs on the topics it is about where the sentence says so, instead of on
+    every tag of its article; an unspecific quote ("Das ist ein guter Tag") keeps the article's topics.
+
+    >>> _topics_of(["OZG", "Cloud", "Tengen"], "Die Cloud ist sicher, sagte sie.")
+    ['Cloud']
+    >>> _topics_of(["OZG", "Cloud"], "Das ist gut, sagte sie.")
+    ['OZG', 'Cloud']
+    """
+    tags = [t for t in tags if t.strip()]
+    words = {w.casefold() for w in _WORD.findall(sentence)}
+    named = [t for t in tags if all(w.casefold() in words for w in _WORD.findall(t))]
+    return named or tags
 
 
 def _add(s: _Said, article: Article, rel: Relation, cap: int, unit: int) -> None:

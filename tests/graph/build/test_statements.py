@@ -51,6 +51,17 @@ def test_statement_edges_count_polarities_and_link_topics() -> None:
     assert edges[("SAID_ON", topic_id("Cloud"))]["polarity"] == "neutral"
 
 
+def test_statement_on_a_topic_its_sentence_names_links_only_that_topic() -> None:
+    arts = [_article("a1", "2024-01-01", ("OZG", "Cloud", "Tengen"))]
+    ev = Evidence("a1", "Die Cloud-Strategie ist richtig, die Cloud ist sicher, sagte Weber.", 0, 60,
+                  "2024-01-01", "rules@1.1")
+    rel = Relation(RelationType.SAID_ABOUT, "p_weber", "", "Anna Weber", "", ev, None, 0.7, None,
+                   Statement("sagte", "neutral"))
+    docs = {"a1": DocumentExtraction("a1", relations=(rel,))}
+    edges = [(e.type, e.target) for e in statement_edges(date_order(arts), docs, KNOWN, 5, topic_id)]
+    assert edges == [("SAID_ON", topic_id("Cloud"))]  # not OZG or Tengen, which the quote does not name
+
+
 def test_office_bounds_fall_back_to_sightings_and_article_dates() -> None:
     arts = [_article("a1", "2020-05-01"), _article("a2", "2021-02-01"), _article("a3", "2023-07-01")]
     docs = {
