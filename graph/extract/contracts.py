@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import compress
 
 from graph.extract.context import Context
 from graph.extract.frozen import build
@@ -75,26 +76,29 @@ def find_contracts(ctx: Context, mentions: list[Mention], extractor: str) -> lis
 
 
 def _cued_sentences(ctx: Context) -> Iterator[tuple[int, int, int]]:
-    """(first token, end token, cue offset) of each sentence holding a procurement cue."""
+    """(first token, end token, cue offset) of each sentence holding a procurement cue.
+
+    The cue words are found for the whole document by C loops (a memo lookup per token), so a
+    sentence without one costs nothing; most sentences of an article have none.
+    """
     doc = ctx.doc
-    texts = doc.texts
-    for s_start, s_end in doc.sentences:
+    texts, n = doc.texts, len(doc.texts)
+    cues = set(compress(range(n), map(_CUES.__getitem__, texts)))
+    verbs = list(compress(range(n), map(_PARTICLE_VERBS.__contains__, texts)))
+    if not cues and not verbs:
+        return
+    sentence_starts = [s for s, _ in doc.sentences]
+    done: set[int] = set()
+    for k in sorted(cues.union(verbs)):
+        number = bisect.bisect_right(sentence_starts, doc.starts[k]) - 1
+        if number < 0 or number in done:
+            continue
+        s_start, s_end = doc.sentences[number]
         lo, hi = bisect.bisect_left(doc.starts, s_start), bisect.bisect_left(doc.starts, s_end)
-        words = texts[lo:hi]
-        cue = next((k for k, hit in enumerate(map(_CUES.__getitem__, words)) if hit), None)
-        if cue is None:
-            cue = _particle_cue(words)
-        if cue is not None:
-            yield lo, hi, doc.starts[lo + cue]
-
-
-def _particle_cue(words: list[str]) -> int | None:
-    """The index of "setzt" in "setzt … auf", of "entschied" in "entschied sich für" (else None)."""
-    for k, word in enumerate(words):
-        particle = _PARTICLE_VERBS.get(word)
-        if particle is not None and particle in words[k + 1:]:
-            return k
-    return None
+        if k >= hi or (k not in cues and _PARTICLE_VERBS[texts[k]] not in texts[k + 1:hi]):
+            continue  # outside any sentence, or "setzt" without its "auf"
+        done.add(number)
+        yield lo, hi, doc.starts[k]
 
 
 def _seat(text: str, mention: Mention) -> bool:
