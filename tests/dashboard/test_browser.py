@@ -135,3 +135,31 @@ def test_browser_download_export(sample_server: DashboardServer, page: Any, arti
     info.value.save_as(saved)
     assert saved.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     page.screenshot(path=str(artifacts_dir / "dashboard-export.png"))
+
+
+VOLLMER, TENGEN = "e_ab427e9b64e024d0", "e_90b85b1da139a1af"  # Bürgermeisterin of Tengen 2021-03-09 … 2023-01-01
+
+
+def _set_date(page: Any, label: str, value: str) -> None:
+    """Type a date into the segmented yyyy/mm/dd field: the year segment, then digits (it moves on itself)."""
+    year = page.locator('[data-testid="stDateInput"]').filter(has_text=label).locator(
+        '[role="spinbutton"][data-type="year"]')
+    year.click()
+    page.keyboard.type(value.replace("/", ""), delay=40)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_ready(page)
+
+
+def test_browser_paths_at_a_date(sample_server: DashboardServer, page: Any, artifacts_dir: Path) -> None:
+    visit(page, f"{sample_server.url}/paths?from={VOLLMER}&to={TENGEN}")
+    office = page.locator('[data-testid="stExpander"]').filter(has_text="Bürgermeister (2021-03-09")
+    assert office.count() == 0  # without a date no hop is labelled with an office
+    _set_date(page, "Offices held on", "2022/06/01")
+    office.first.wait_for(timeout=30_000)  # the hop along the office names it with its bounds
+    _no_exception(page)
+    page.screenshot(path=str(artifacts_dir / "dashboard-paths-as-of.png"))
+    _set_date(page, "Offices held on", "2024/06/01")
+    page.wait_for_function("() => !document.body.innerText.includes('Bürgermeister (2021-03-09')", timeout=30_000)
+    assert "Path 1 (1 hops)" in page.inner_text("body")  # the co-mention tie still links them
+    _no_exception(page)
