@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.model import GraphData, entity_id
+from graph.model import entity_id
 from graph.settings import Settings
+from tests.graph.build.corpus import build_jsonl
 
 ARTICLES = [
     {"id": "ulm-1", "title": "Ulm: E-Akte kommt", "published": "2024-03-01", "url": "https://www.kommune21.de/ulm-1",
@@ -19,19 +20,8 @@ ARTICLES = [
 ]
 
 
-def _built(tmp_path: Path, settings: Settings) -> GraphData:
-    from graph.pipeline import ingest_and_build
-    from graph.store import open_store
-
-    corpus = tmp_path / "vertraege.jsonl"
-    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
-    ingest_and_build([str(corpus)], settings)
-    with open_store(settings) as store:
-        return store.load()
-
-
 def test_contracts_built_stated_by_two_outlets_is_corroborated(tmp_path: Path, settings: Settings) -> None:
-    data = _built(tmp_path, settings)
+    data = build_jsonl(ARTICLES, tmp_path, settings, "vertraege")
     (edge,) = data.edges_by_type("CONTRACTS_WITH")
     ulm = next(n.id for n in data.nodes if n.label == "Entity" and n.props.get("name") == "Ulm")
     assert (edge.source, edge.target) == (ulm, entity_id("ORGANIZATION", "Musterdaten"))

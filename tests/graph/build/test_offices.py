@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from graph.cli import app
 from graph.model import Edge, GraphData, SubgraphFilter, entity_id, filter_graph
 from graph.settings import Settings
+from tests.graph.build.corpus import build_jsonl
 from tests.graph.build.seedlike import Resolution
 
 ARTICLES = [
@@ -26,14 +27,7 @@ ALT, NEUMANN = entity_id("PERSON", "Peter Alt"), entity_id("PERSON", "Claudia Ne
 
 @pytest.fixture
 def built(tmp_path: Path, settings: Settings) -> GraphData:
-    from graph.pipeline import ingest_and_build
-    from graph.store import open_store
-
-    corpus = tmp_path / "beispiel.jsonl"
-    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
-    ingest_and_build([str(corpus)], settings)
-    with open_store(settings) as store:
-        return store.load()
+    return build_jsonl(ARTICLES, tmp_path, settings, "beispiel")
 
 
 def _office(data: GraphData, person: str) -> Edge:
