@@ -77,6 +77,26 @@ def _lines(path: Path) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def read_pairs(path: Path, allowed: tuple[str, ...], columns: str) -> list[tuple[str, str]]:
+    """The ``word<TAB>value`` rows of a two-column list; a value outside ``allowed`` stops at its line.
+
+    Shared by the office cues and the speech verbs, whose second column is a closed set
+    (cue kind, polarity). ``columns`` names the two columns in the error's hint ("verb", "polarity").
+    """
+    rows = []
+    text = path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, value = line.partition("\t")
+        if value not in allowed:
+            left, _, right = columns.partition(",")
+            raise ExtractionError(f"unknown {right.strip()} {value!r}", path=str(path), line=number,
+                                  hint=f"write: {left.strip()}<TAB>one of {', '.join(allowed)}")
+        rows.append((word, value))
+    return rows
+
+
 def _words(path: Path) -> frozenset[str]:
     return frozenset(w for ln in _lines(path) for w in ln.split())
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.errors import ExtractionError
+from graph.extract.lexicon import read_pairs
 from graph.model.extraction import OfficeDates
 from graph.resources import data_path
 
@@ -103,15 +103,8 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The cue lists of ``data/lexicon/office_cues.tsv`` (read once per process)."""
-    path = data_path("lexicon", "office_cues.tsv")
     kinds: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, _, kind = line.partition("\t")
-        if kind not in kinds:
-            raise ExtractionError(f"unknown cue kind {kind!r}", path=str(path), line=number,
-                                  hint=f"write: word<TAB>one of {', '.join(CUE_KINDS)}")
+    for word, kind in read_pairs(data_path("lexicon", "office_cues.tsv"), CUE_KINDS, "word, cue kind"):
         kinds[kind].add(word)
     sets = {k: frozenset(v) for k, v in kinds.items()}
     return Cues(**sets, words=frozenset().union(*sets.values()) | {"a", "bis"})

@@ -29,8 +29,8 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.errors import ExtractionError
 from graph.extract.context import Context
+from graph.extract.lexicon import read_pairs
 from graph.model.extraction import EntityType, Evidence, Mention, Relation, RelationType, Statement
 from graph.resources import data_path
 
@@ -58,16 +58,7 @@ class SpeechVerbs:
 @lru_cache(maxsize=1)
 def load_verbs() -> SpeechVerbs:
     """The list in ``data/lexicon/speech_verbs.tsv`` (read once per process)."""
-    path = data_path("lexicon", "speech_verbs.tsv")
-    polarity: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        verb, _, value = line.partition("\t")
-        if value not in POLARITIES:
-            raise ExtractionError(f"unknown polarity {value!r}", path=str(path), line=number,
-                                  hint=f"write: verb<TAB>one of {', '.join(POLARITIES)}")
-        polarity[verb] = value
+    polarity = dict(read_pairs(data_path("lexicon", "speech_verbs.tsv"), POLARITIES, "verb, polarity"))
     return SpeechVerbs(polarity, frozenset(polarity) | {"so"})
 
 
